@@ -1,0 +1,54 @@
+// Application lifecycle only: the modules below hold the logic.
+import { app, BrowserWindow, session } from 'electron'
+import { PARSERS } from '@shared/ipc/parse'
+import { createHandlers } from './ipc/handlers'
+import { registerRequestHandlers } from './ipc/register'
+import { hardenSession, hardenWebContents, isTrustedSender } from './security'
+import { createMainWindow, resolveRenderer } from './window'
+
+const PRODUCT_NAME = 'OpenTSA'
+const APP_USER_MODEL_ID = 'org.opentsa.app' // = electron-builder.yml appId (Windows taskbar grouping)
+
+const renderer = resolveRenderer(process.env['ELECTRON_RENDERER_URL'], app.isPackaged)
+
+app.enableSandbox() // every renderer sandboxed, whatever a future BrowserWindow passes
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows()
+    if (win === undefined) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+
+  // Navigation and window-open rules for every WebContents, including any created later.
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, renderer.appOrigin)
+  )
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app
+    .whenReady()
+    .then(() => {
+      if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
+      hardenSession(session.defaultSession)
+      registerRequestHandlers(
+        createHandlers({ name: PRODUCT_NAME, version: app.getVersion() }),
+        PARSERS,
+        (event) => isTrustedSender(event, renderer.appOrigin)
+      )
+      createMainWindow(renderer.target)
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createMainWindow(renderer.target)
+      })
+    })
+    .catch((err: unknown) => {
+      console.error('OpenTSA failed to start', err)
+      app.quit()
+    })
+}

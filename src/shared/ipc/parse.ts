@@ -1,0 +1,158 @@
+// Parsers unknown → Result<Request> for every request of the contract. They run in main on every IPC call (and will
+// be reused by the web worker host): the renderer is not trusted to send well-formed data. They check shape, types
+// and obvious ranges, and name the offending field; the engine still validates the numerics.
+import { z } from 'zod'
+import type { BoundaryRequest, RisRequest } from '@engine'
+import type { Requests, Result } from './contract'
+
+export type Parsers = { [K in keyof Requests]: (raw: unknown) => Result<Requests[K]['req']> }
+
+/** A probability strictly between 0 and 1 (alpha, beta, control risk). */
+const probability = z
+  .number({ error: 'must be a number' })
+  .gt(0, { error: 'must be > 0' })
+  .lt(1, { error: 'must be < 1' })
+
+/** Message for a tagged union: an unknown `kind` (path ….kind) or no object at all (path …). */
+const kindError =
+  (kinds: readonly string[]) =>
+  (issue: { input?: unknown }): string =>
+    typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)
+      ? `must be one of ${kinds.join(', ')}`
+      : `must be an object { kind: ${kinds.join(' | ')} }`
+
+const sides = z.literal([1, 2], { error: 'must be 1 or 2' })
+
+const spending = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('obf') }),
+    z.strictObject({ kind: z.literal('pocock') }),
+    z.strictObject({
+      kind: z.literal('power'),
+      rho: z.number({ error: 'must be a number' }).gt(0, { error: 'must be > 0' })
+    }),
+    z.strictObject({ kind: z.literal('hsd'), gamma: z.number({ error: 'must be a number' }) })
+  ],
+  { error: kindError(['obf', 'pocock', 'power', 'hsd']) }
+)
+
+const boundaryRequest = z.strictObject({
+  informationFractions: z
+    .array(z.number({ error: 'must be a finite number' }).gt(0, { error: 'must be > 0' }), {
+      error: 'must be an array of numbers'
+    })
+    .min(1, { error: 'must contain at least one look' })
+    .superRefine((fractions, ctx) => {
+      let previous = 0
+      fractions.forEach((fraction, k) => {
+        if (k > 0 && fraction <= previous) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [k],
+            message: 'must be larger than the previous look'
+          })
+        }
+        previous = fraction
+      })
+    }),
+  alpha: probability,
+  sides,
+  spending,
+  engine: z.enum(['tsa', 'precise'], { error: 'must be "tsa" or "precise"' }).exactOptional(),
+  beta: probability.exactOptional(),
+  futility: z
+    .enum(['none', 'tsaWedge', 'nonBinding', 'binding'], {
+      error: 'must be one of none, tsaWedge, nonBinding, binding'
+    })
+    .exactOptional(),
+  betaSpending: spending.exactOptional()
+})
+
+const heterogeneityValue = z
+  .number({ error: 'must be a number' })
+  .gte(0, { error: 'must be ≥ 0' })
+  .lt(1, { error: 'must be < 1' })
+
+const heterogeneity = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('none') }),
+    z.strictObject({ kind: z.literal('diversity'), value: heterogeneityValue }),
+    z.strictObject({ kind: z.literal('inconsistency'), value: heterogeneityValue })
+  ],
+  { error: kindError(['none', 'diversity', 'inconsistency']) }
+)
+
+const risRequest = z
+  .strictObject({
+    alpha: probability,
+    sides,
+    beta: probability,
+    controlRisk: probability.exactOptional(),
+    relativeRiskReduction: probability.exactOptional(),
+    difference: z
+      .number({ error: 'must be a number' })
+      .refine((d) => d !== 0, { error: 'must not be 0' })
+      .exactOptional(),
+    variance: z
+      .number({ error: 'must be a number' })
+      .gt(0, { error: 'must be > 0' })
+      .exactOptional(),
+    heterogeneity: heterogeneity.exactOptional()
+  })
+  .superRefine((r, ctx) => {
+    const dichotomous = r.controlRisk !== undefined || r.relativeRiskReduction !== undefined
+    const continuous = r.difference !== undefined || r.variance !== undefined
+    if (dichotomous && continuous) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['difference'],
+        message:
+          'give either controlRisk + relativeRiskReduction or difference + variance, not both'
+      })
+      return
+    }
+    const missing = dichotomous
+      ? (['controlRisk', 'relativeRiskReduction'] as const).filter((k) => r[k] === undefined)
+      : continuous
+        ? (['difference', 'variance'] as const).filter((k) => r[k] === undefined)
+        : (['controlRisk', 'relativeRiskReduction'] as const)
+    for (const key of missing) ctx.addIssue({ code: 'custom', path: [key], message: 'is required' })
+  })
+
+/** `spending.rho`, `informationFractions[2]`; the whole payload is "request". */
+function fieldName(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'request'
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('')
+}
+
+/** "alpha: must be < 1; spending.rho: must be > 0" (every issue, each led by the field it concerns). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${fieldName(issue.path)}: ${issue.message}`).join('; ')
+}
+
+function parserFor<T>(schema: z.ZodType<T>): (raw: unknown) => Result<T> {
+  return (raw) => {
+    const parsed = schema.safeParse(raw)
+    if (parsed.success) return { ok: true, value: parsed.data }
+    const [first] = parsed.error.issues
+    const message = describeIssues(parsed.error)
+    return {
+      ok: false,
+      error:
+        first === undefined
+          ? { code: 'invalidRequest', message }
+          : { code: 'invalidRequest', message, field: fieldName(first.path) }
+    }
+  }
+}
+
+export const PARSERS: Parsers = {
+  // The annotations make the compiler check each schema's output against the engine's request type.
+  computeBoundaries: parserFor<BoundaryRequest>(boundaryRequest),
+  computeRequiredInformationSize: parserFor<RisRequest>(risRequest),
+  appInfo: parserFor<null>(z.null({ error: 'must be null' }))
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+import { aliases } from './electron.vite.config.ts'
+
+/**
+ * Unit tests run in Node, without Electron (tests mock the 'electron' module where main code imports it).
+ * Renderer tests (tests/unit/renderer/**) get happy-dom and the Vue plugin. Vitest 4 has no environmentMatchGlobs:
+ * the split is two projects here; a single file can also opt in with a `// @vitest-environment happy-dom` comment.
+ */
+export default defineConfig({
+  resolve: { alias: aliases },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/unit/**/*.spec.ts'],
+          exclude: ['tests/unit/renderer/**']
+        }
+      },
+      {
+        extends: true,
+        plugins: [vue()],
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['tests/unit/renderer/**/*.spec.ts']
+        }
+      }
+    ]
+  }
+})
