@@ -43,11 +43,13 @@ export function firstLookDensity(t: number, grid: Grid, drift: number): LookDens
 /**
  * The density at look k on `grid` from the density of look k − 1.
  *
- * Both grids are equally spaced runs, so along a run of old points the kernel argument is arithmetic,
- * u_j = u_0 − jB, and e^{−u²/2} follows by recurrence: g_{j+1} = g_j·q_j, q_{j+1} = q_j·e^{−B²}, with
- * q_j = e^{u_j·B − B²/2}. Two exponentials per new point and run instead of one per pair; only the band
- * |u| ≤ KERNEL_HALF_WIDTH_SD is visited. With `symmetric` (H0, region symmetric about 0) only the lower half of
- * the new points is computed and mirrored.
+ * Structure of the kernel: both grids are equally spaced runs, so the argument u of the Gaussian kernel between
+ * new point i and old point j is u_ij = u_00 + i·A − j·B (A, B the two steps in kernel units). Hence
+ *   g_ij = e^{−u_ij²/2} satisfies  g_{i,j+1} = g_ij·q_ij,  q_ij = e^{u_ij·B − B²/2},  q_{i,j+1} = q_ij·e^{−B²}
+ *                                  g_{i+1,j} = g_ij·r_ij,  r_ij = e^{−u_ij·A − A²/2}, r_{i+1,j} = r_ij·e^{−A²}
+ * (and q, r pick up a factor e^{±AB} when the other index moves). The whole band |u| ≤ KERNEL_HALF_WIDTH_SD is
+ * walked with multiplications only: a handful of exponentials per pair of runs instead of one per pair of points.
+ * With `symmetric` (H0, region symmetric about 0) only the lower half of the new points is computed and mirrored.
  */
 export function propagateDensity(
   prev: LookDensity,
@@ -56,71 +58,128 @@ export function propagateDensity(
   drift: number,
   symmetric = false
 ): LookDensity {
-  const delta = t - prev.t
-  const invSd = 1 / Math.sqrt(delta)
+  const invSd = 1 / Math.sqrt(t - prev.t)
   const sqrtT = Math.sqrt(t)
   const sqrtPrev = Math.sqrt(prev.t)
-  const shift = drift * delta
-  const scale = sqrtT * invSd * INV_SQRT_2PI
+  const shift = drift * (t - prev.t)
   const n = grid.z.length
-  const c = new Float64Array(n)
+  const sums = new Float64Array(n)
   const last = symmetric ? (n - 1) >> 1 : n - 1
-  const L = KERNEL_HALF_WIDTH_SD
-  const pz = prev.z
-  const pc = prev.c
-  for (const run of prev.runs) {
-    const y0 = pz[run.offset] as number
-    const B = run.step * sqrtPrev * invSd
-    // A kernel much narrower than the run's step (a tiny information increment) would overflow q: use exp directly.
-    const direct = B > 0.5
-    const decay4 = Math.exp(-4 * B * B)
-    const twoB2 = 2 * B * B
-    const jMax = run.count - 1
-    for (let i = 0; i <= last; i++) {
-      const u0 = ((grid.z[i] as number) * sqrtT - y0 * sqrtPrev - shift) * invSd
-      // band: |u0 − jB| ≤ L
-      let jStart = Math.ceil((u0 - L) / B)
-      let jEnd = Math.floor((u0 + L) / B)
-      if (jStart < 0) jStart = 0
-      if (jEnd > jMax) jEnd = jMax
-      if (jStart > jEnd) continue
-      let sum = 0
-      const base = run.offset
-      if (direct) {
-        for (let j = jStart; j <= jEnd; j++) {
-          const u = u0 - j * B
-          sum += (pc[base + j] as number) * Math.exp(-0.5 * u * u)
-        }
-        c[i] = (c[i] as number) + sum
-        continue
+  for (const oldRun of prev.runs) {
+    for (const newRun of grid.runs) {
+      if (newRun.offset > last) continue
+      const pair: RunPair = {
+        u00:
+          ((grid.z[newRun.offset] as number) * sqrtT -
+            (prev.z[oldRun.offset] as number) * sqrtPrev -
+            shift) *
+          invSd,
+        A: newRun.step * sqrtT * invSd,
+        B: oldRun.step * sqrtPrev * invSd,
+        rows: Math.min(newRun.count, last - newRun.offset + 1),
+        cols: oldRun.count
       }
-      // Two interleaved recurrences (even and odd j) halve the dependency chain of the products:
-      // g_{j+2} = g_j·q_j, q_j = e^{2u_j·B − 2B²}, q_{j+2} = q_j·e^{−4B²}. (Four chains measured slower.)
-      const uA = u0 - jStart * B
-      const uB = uA - B
-      let gA = Math.exp(-0.5 * uA * uA)
-      let gB = Math.exp(-0.5 * uB * uB)
-      let qA = Math.exp(2 * uA * B - twoB2)
-      let qB = Math.exp(2 * uB * B - twoB2)
-      let sumB = 0
-      let j = base + jStart
-      const end = base + jEnd
-      for (; j < end; j += 2) {
-        sum += (pc[j] as number) * gA
-        sumB += (pc[j + 1] as number) * gB
-        gA *= qA
-        gB *= qB
-        qA *= decay4
-        qB *= decay4
-      }
-      if (j === end) sum += (pc[j] as number) * gA
-      sum += sumB
-      c[i] = (c[i] as number) + sum
+      accumulateRunPair(pair, prev.c, oldRun.offset, sums, newRun.offset)
     }
   }
-  for (let i = 0; i <= last; i++) c[i] = (grid.w[i] as number) * scale * (c[i] as number)
+  const scale = sqrtT * invSd * INV_SQRT_2PI
+  const c = new Float64Array(n)
+  for (let i = 0; i <= last; i++) c[i] = (grid.w[i] as number) * scale * (sums[i] as number)
   if (symmetric) for (let i = last + 1; i < n; i++) c[i] = c[n - 1 - i] as number
   return { t, z: grid.z, c, runs: grid.runs }
+}
+
+/** Kernel geometry between one run of old points and one run of new points (see propagateDensity). */
+interface RunPair {
+  u00: number
+  A: number
+  B: number
+  rows: number
+  cols: number
+}
+
+/** sums[rowOffset + i] += Σ_j c[colOffset + j]·e^{−u_ij²/2} over the band |u_ij| ≤ L, by recurrence. */
+function accumulateRunPair(
+  pair: RunPair,
+  c: Float64Array,
+  colOffset: number,
+  sums: Float64Array,
+  rowOffset: number
+): void {
+  const { u00, A, B, rows, cols } = pair
+  const L = KERNEL_HALF_WIDTH_SD
+  // A kernel much narrower than the old step (a tiny information increment) would overflow the factors; then
+  // the band holds a few points and exponentials are cheap.
+  if (B > 0.5 || A > 0.5) {
+    for (let i = 0; i < rows; i++) {
+      const u0 = u00 + i * A
+      const jStart = Math.max(0, Math.ceil((u0 - L) / B))
+      const jEnd = Math.min(cols - 1, Math.floor((u0 + L) / B))
+      let sum = 0
+      for (let j = jStart; j <= jEnd; j++) {
+        const u = u0 - j * B
+        sum += (c[colOffset + j] as number) * Math.exp(-0.5 * u * u)
+      }
+      sums[rowOffset + i] = (sums[rowOffset + i] as number) + sum
+    }
+    return
+  }
+  const eB = Math.exp(-B * B)
+  const eB3 = eB * eB * eB
+  const eA = Math.exp(-A * A)
+  const eAB = Math.exp(A * B)
+  // State at (i, js): g = e^{−u²/2}, q = e^{uB − B²/2}, r = e^{−uA − A²/2}; js = band start of row i.
+  let js = -1
+  let g = 0
+  let q = 0
+  let r = 0
+  for (let i = 0; i < rows; i++) {
+    const u0 = u00 + i * A
+    const jStart = Math.max(0, Math.ceil((u0 - L) / B))
+    const jEnd = Math.min(cols - 1, Math.floor((u0 + L) / B))
+    if (jStart > jEnd) {
+      if (js >= 0) break // the band has moved past the old run: no later row meets it
+      continue
+    }
+    if (js < 0 || !(g > 0)) {
+      js = jStart
+      const u = u0 - js * B
+      g = Math.exp(-0.5 * u * u)
+      q = Math.exp(u * B - 0.5 * B * B)
+      r = Math.exp(-u * A - 0.5 * A * A)
+    } else {
+      // one row down at column js, then along the row to the new band start
+      g *= r
+      q *= eAB
+      r *= eA
+      for (; js < jStart; js++) {
+        g *= q
+        q *= eB
+        r *= eAB
+      }
+    }
+    // Two interleaved chains (even and odd j): g_{j+2} = g_j·q_j·q_{j+1}; the factors then step by e^{−4B²}.
+    const qq = q * q
+    let gA = g
+    let gB = g * q
+    let qA = qq * eB
+    let qB = qq * eB3
+    const decay = eB3 * eB
+    let sumA = 0
+    let sumB = 0
+    let j = colOffset + jStart
+    const end = colOffset + jEnd
+    for (; j < end; j += 2) {
+      sumA += (c[j] as number) * gA
+      sumB += (c[j + 1] as number) * gB
+      gA *= qA
+      gB *= qB
+      qA *= decay
+      qB *= decay
+    }
+    if (j === end) sumA += (c[j] as number) * gA
+    sums[rowOffset + i] = (sums[rowOffset + i] as number) + sumA + sumB
+  }
 }
 
 export type Side = 'upper' | 'lower'

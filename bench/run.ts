@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: performance figures (interfaces.md "Benchmarks"). Human-readable by default, with ratios to the
+ * R packages' timings on the same machine class (tests/fixtures/reference/timings.json); `-- --json` prints only
+ * { figures: [...] }.
+ */
+import { readFileSync } from 'node:fs'
+import { computeBoundaries, type BoundaryRequest } from '@engine'
+import { measure, type Figure } from './measure'
+
+interface RTiming {
+  package: string
+  looks: number
+  median_seconds: number
+}
+
+const equallySpaced = (k: number): number[] => Array.from({ length: k }, (_, i) => (i + 1) / k)
+
+function boundaryFigure(
+  engine: 'tsa' | 'precise',
+  k: number,
+  extra: Partial<BoundaryRequest> = {}
+): () => unknown {
+  const request: BoundaryRequest = {
+    informationFractions: equallySpaced(k),
+    alpha: 0.05,
+    sides: 2,
+    spending: { kind: 'obf' },
+    engine,
+    ...extra
+  }
+  return () => {
+    const r = computeBoundaries(request)
+    if (!r.ok) throw new Error(r.error.message)
+    return r
+  }
+}
+
+const candidates: [string, () => unknown, number][] = [
+  ['boundaries.tsa.k10', boundaryFigure('tsa', 10), 50],
+  ['boundaries.tsa.k100', boundaryFigure('tsa', 100), 15],
+  ['boundaries.tsa.k200', boundaryFigure('tsa', 200), 10],
+  ['boundaries.precise.k10', boundaryFigure('precise', 10), 200],
+  ['boundaries.precise.k100', boundaryFigure('precise', 100), 100],
+  ['boundaries.precise.k200', boundaryFigure('precise', 200), 50],
+  [
+    'futility.precise.k100',
+    boundaryFigure('precise', 100, {
+      sides: 1,
+      alpha: 0.025,
+      beta: 0.1,
+      futility: 'nonBinding',
+      betaSpending: { kind: 'obf' }
+    }),
+    20
+  ]
+]
+
+const json = process.argv.includes('--json')
+const figures: Figure[] = []
+for (const [name, fn, runs] of candidates) {
+  const figure = measure(name, fn, runs)
+  if (figure !== null) figures.push(figure)
+  else if (!json) console.log(`${name}: could not be measured (left out)`)
+}
+
+if (json) {
+  console.log(JSON.stringify({ figures }))
+} else {
+  const timings = (
+    JSON.parse(
+      readFileSync(new URL('../tests/fixtures/reference/timings.json', import.meta.url), 'utf8')
+    ) as {
+      timings: RTiming[]
+    }
+  ).timings
+  const rMs = (pkg: string, looks: number): number | undefined => {
+    const found = timings.find((t) => t.package === pkg && t.looks === looks)
+    return found === undefined ? undefined : found.median_seconds * 1000
+  }
+  console.log(
+    'figure                        median ms   runs   comparison (R on the same machine class)'
+  )
+  for (const f of figures) {
+    const k = Number(/k(\d+)$/.exec(f.name)?.[1])
+    const notes: string[] = []
+    if (f.name.startsWith('boundaries.')) {
+      for (const pkg of ['gsDesign::gsBound', 'ldbounds', 'RTSA:::alpha_boundary']) {
+        const ms = rMs(pkg, k)
+        if (ms === undefined) continue
+        const ratio = ms / f.medianMs
+        notes.push(
+          ratio >= 1
+            ? `${ratio.toFixed(1)}× faster than ${pkg} (${ms.toFixed(1)} ms)`
+            : `${(1 / ratio).toFixed(1)}× slower than ${pkg} (${ms.toFixed(1)} ms)`
+        )
+      }
+    }
+    console.log(
+      `${f.name.padEnd(30)}${f.medianMs.toFixed(3).padStart(9)}${String(f.runs).padStart(7)}   ${notes.join('; ')}`
+    )
+  }
+  const precise100 = figures.find((f) => f.name === 'boundaries.precise.k100')
+  const gsBound100 = rMs('gsDesign::gsBound', 100)
+  if (precise100 !== undefined && gsBound100 !== undefined) {
+    const ratio = gsBound100 / precise100.medianMs
+    console.log(
+      `\ntarget: boundaries.precise.k100 ≥ 10× faster than gsBound at its default grid: ${ratio.toFixed(1)}× ${ratio >= 10 ? '(met)' : '(NOT met)'}`
+    )
+  }
+}

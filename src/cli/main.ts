@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs'
+import { BOUNDARIES_HELP, runBoundaries } from './commands/boundaries'
+import { RIS_HELP, runRis } from './commands/ris'
+import { CliError } from './cliError'
+
+const COMMANDS: Record<
+  string,
+  { help: string; run: (args: string[], out: (text: string) => void) => void }
+> = {
+  boundaries: { help: BOUNDARIES_HELP, run: runBoundaries },
+  ris: { help: RIS_HELP, run: runRis }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string
+  }
+  return pkg.version
+}
+
+export const MAIN_HELP = `opentsa: Trial Sequential Analysis from the command line
+
+Usage: opentsa <command> [flags] [--json]
+
+Commands:
+  boundaries   Lan–DeMets alpha-spending (and futility) boundaries at given information fractions
+  ris          required information size (dichotomous or continuous, heterogeneity-adjusted)
+
+Every command takes --json (machine output on stdout only) and --help.
+Bad input exits with status 2 and a one-line message on stderr naming the flag.
+
+Examples:
+  opentsa boundaries --looks 0.25,0.5,0.75,1 --alpha 0.05 --sides 2 --spending obf --json
+  opentsa ris --control-risk 0.05 --rrr 0.25 --alpha 0.05 --beta 0.2 --heterogeneity d2:0.2
+`
+
+/** Runs the command line; returns the exit status (0 ok, 2 bad input, 1 internal error). */
+export async function main(
+  argv: string[],
+  out: (text: string) => void = (text) => process.stdout.write(text + '\n'),
+  err: (text: string) => void = (text) => process.stderr.write(text + '\n')
+): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    out(MAIN_HELP)
+    return 0
+  }
+  if (name === '--version' || name === '-v') {
+    out(version())
+    return 0
+  }
+  const command = COMMANDS[name]
+  if (command === undefined) {
+    err(`opentsa: unknown command "${name}" (see opentsa --help)`)
+    return 2
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    out(command.help)
+    return 0
+  }
+  try {
+    command.run(rest, out)
+    return 0
+  } catch (e) {
+    if (
+      e instanceof CliError ||
+      (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      err(`opentsa ${name}: ${(e as Error).message}`)
+      return 2
+    }
+    err(`opentsa ${name}: internal error: ${e instanceof Error ? e.message : String(e)}`)
+    return 1
+  }
+}
