@@ -112,10 +112,18 @@ function validateSpending(
 }
 
 /** The first problem of a boundary request, naming its field; null when the request is valid. */
-export function validateBoundaryRequest(
-  req: BoundaryRequest
-): { field: string; message: string } | null {
-  const t = req.informationFractions
+export function validateBoundaryRequest(req: BoundaryRequest): FieldProblem | null {
+  return (
+    validateFractions(req.informationFractions) ??
+    validateScalars(req) ??
+    validateSpending(req.spending, 'spending') ??
+    (req.betaSpending !== undefined ? validateSpending(req.betaSpending, 'betaSpending') : null)
+  )
+}
+
+type FieldProblem = { field: string; message: string }
+
+function validateFractions(t: unknown): FieldProblem | null {
   if (!Array.isArray(t) || t.length === 0) {
     return {
       field: 'informationFractions',
@@ -129,7 +137,7 @@ export function validateBoundaryRequest(
     }
   }
   for (let k = 0; k < t.length; k++) {
-    const x = t[k]
+    const x: unknown = t[k]
     const field = `informationFractions[${k}]`
     if (typeof x !== 'number' || !Number.isFinite(x)) {
       return { field, message: `information fraction ${k + 1} is not a number (${String(x)})` }
@@ -147,18 +155,22 @@ export function validateBoundaryRequest(
       }
     }
   }
-  if (typeof req.alpha !== 'number' || !(req.alpha > 0 && req.alpha < 1)) {
+  return null
+}
+
+const isProbability = (x: unknown): boolean => typeof x === 'number' && x > 0 && x < 1
+
+function validateScalars(req: BoundaryRequest): FieldProblem | null {
+  if (!isProbability(req.alpha)) {
     return { field: 'alpha', message: `alpha must lie in (0, 1), got ${String(req.alpha)}` }
   }
   if (req.sides !== 1 && req.sides !== 2) {
     return { field: 'sides', message: `sides must be 1 or 2, got ${String(req.sides)}` }
   }
-  const spending = validateSpending(req.spending, 'spending')
-  if (spending !== null) return spending
   if (req.engine !== undefined && req.engine !== 'tsa' && req.engine !== 'precise') {
     return { field: 'engine', message: `engine must be tsa or precise, got ${String(req.engine)}` }
   }
-  if (req.beta !== undefined && !(typeof req.beta === 'number' && req.beta > 0 && req.beta < 1)) {
+  if (req.beta !== undefined && !isProbability(req.beta)) {
     return { field: 'beta', message: `beta must lie in (0, 1), got ${String(req.beta)}` }
   }
   const futility = req.futility ?? 'none'
@@ -168,6 +180,5 @@ export function validateBoundaryRequest(
       message: `futility must be none, tsaWedge, nonBinding or binding, got ${String(futility)}`
     }
   }
-  if (req.betaSpending !== undefined) return validateSpending(req.betaSpending, 'betaSpending')
   return null
 }
