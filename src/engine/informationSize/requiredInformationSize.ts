@@ -14,12 +14,15 @@ import type { HeterogeneityAdjustment, RisRequest, RisResult } from '../types'
  */
 export function requiredInformationSize(req: RisRequest): Result<RisResult> {
   const { alpha, sides, beta } = req
-  if (!(alpha > 0 && alpha < 1))
+  if (!(alpha > 0 && alpha < 1)) {
     return fail('invalidInput', `alpha must lie in (0, 1), got ${alpha}`, 'alpha')
-  if (sides !== 1 && sides !== 2)
+  }
+  if (sides !== 1 && sides !== 2) {
     return fail('invalidInput', `sides must be 1 or 2, got ${sides}`, 'sides')
-  if (!(beta > 0 && beta < 1))
+  }
+  if (!(beta > 0 && beta < 1)) {
     return fail('invalidInput', `beta must lie in (0, 1), got ${beta}`, 'beta')
+  }
   const zSum = normalUpperQuantile(alpha / sides) + normalUpperQuantile(beta)
   const variance =
     req.controlRisk !== undefined ? dichotomousVarianceRatio(req) : continuousVarianceRatio(req)
