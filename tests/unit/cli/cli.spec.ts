@@ -106,7 +106,7 @@ describe('opentsa boundaries --json', () => {
         expect(
           Math.abs((look.upper as number) - (expected[k] as number)),
           `${engine} look ${k + 1}`
-        ).toBeLessThan(6e-5)
+        ).toBeLessThan(tolerance[engine] as number)
         expect(look.lower).toBe(-(look.upper as number))
       })
       expect(parsed.looks[3].alphaSpent).toBeCloseTo(0.05, 12)
