@@ -20,3 +20,4 @@ export {
 } from './boundaries/exitProbabilities'
 export { inflationFactor } from './boundaries/inflationFactor'
 export { requiredInformationSize } from './informationSize/requiredInformationSize'
+export * from './metaAnalysis/index'

@@ -1,0 +1,11 @@
+/** The meta-analysis layer's public surface (re-exported by src/engine/index.ts). */
+export * from './types'
+export { trialEffects } from './trialEffects'
+export { validateTrials } from './validateTrials'
+export { metaAnalysis } from './metaAnalysis'
+export { cumulativeMetaAnalysis } from './cumulativeMetaAnalysis'
+export { zeroCellCorrection } from './zeroCellCorrection'
+export { dichotomousEffect, petoTerms } from './dichotomousEffect'
+export { meanDifferenceEffect } from './meanDifferenceEffect'
+export { chiSquareUpperTail } from './chiSquareUpperTail'
+export { studentTQuantile, studentTTwoSidedP } from './studentT'
