@@ -5,7 +5,7 @@
 /**
  * Grid parameter r of Jennison & Turnbull (2000), ch. 19, p. 349: Simpson panels of 3/(2r) in the core. They report
  * ~1e-6 accuracy at r = 16; gsDesign's default is 18. With our uniform grid, r = 18 agrees with the r = 80
- * reference (shared/reference/boundaries.json) to 5e-8 for K ≤ 10 looks and 5e-6 for K = 100.
+ * reference (shared/reference/boundaries.json) to 5.2e-7 for K ≤ 10 looks and 8.5e-6 for K = 50/100.
  */
 export const PRECISE_GRID_R = 18
 
@@ -62,3 +62,9 @@ export const MAX_LOOKS = 200
 
 /** The smallest first information fraction accepted (issue #2: first look as small as 1e-4). */
 export const MIN_INFORMATION_FRACTION = 1e-6
+
+/**
+ * The smallest information increment between two looks. Closer looks are the same look for any practical purpose,
+ * while the kernel between them is so narrow that the grids (ld98's step is 0.05·√Δt) would need millions of points.
+ */
+export const MIN_INFORMATION_INCREMENT = 1e-6

@@ -1,4 +1,9 @@
-import { MAX_LOOKS, MIN_INFORMATION_FRACTION, Z_UNREACHABLE } from '../constants'
+import {
+  MAX_LOOKS,
+  MIN_INFORMATION_FRACTION,
+  MIN_INFORMATION_INCREMENT,
+  Z_UNREACHABLE
+} from '../constants'
 import { fail, ok, type Result } from '../result'
 import type { SpendingSpec } from '../spending'
 import type { BoundaryLook, BoundaryRequest, BoundaryResult } from '../types'
@@ -152,6 +157,12 @@ function validateFractions(t: unknown): FieldProblem | null {
       return {
         field,
         message: `information fractions must increase: look ${k + 1} (${x}) ≤ look ${k} (${t[k - 1]})`
+      }
+    }
+    if (k > 0 && x - (t[k - 1] as number) < MIN_INFORMATION_INCREMENT) {
+      return {
+        field,
+        message: `look ${k + 1} adds less than ${MIN_INFORMATION_INCREMENT} information (${x} after ${t[k - 1]}): merge it with look ${k}`
       }
     }
   }

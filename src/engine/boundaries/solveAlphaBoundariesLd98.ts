@@ -29,6 +29,8 @@ export function solveAlphaBoundariesLd98(
   let prev: LookDensity | null = null
   let cumulativeBefore = 0
   const gridAt = ld98GridRule(t)
+  /** the previous look's searched bound (ldbounds' yb[i−1]), which may exceed the cap shown */
+  let searched = LD98_CAP
   for (let k = 0; k < t.length; k++) {
     const tk = t[k] as number
     const cumulative = sides * cumulativeSpend(spending, alphaPerSide, tk)
@@ -43,14 +45,18 @@ export function solveAlphaBoundariesLd98(
     } else if (pd >= 1) {
       b = 0
     } else {
-      b = decimalSearch(prev, tk, pd / sides, upper[k - 1] as number)
+      b = decimalSearch(prev, tk, pd / sides, searched)
     }
     const capped = b === LD98_CAP
-    upper.push(b)
-    lower.push(sides === 2 ? -b : -LD98_CAP)
+    // ldbounds shows a bound above 7.9995 as Inf; we show the cap. The recursion goes on with the searched value,
+    // as ldbounds does (a spend below the search tolerance 1e-7 can land the search above 8).
+    const shown = Math.min(b, LD98_CAP)
+    upper.push(shown)
+    lower.push(sides === 2 ? -shown : -LD98_CAP)
     spendPerSide.push(capped ? 0 : pd / sides)
+    searched = b
     if (k === t.length - 1 || !Number.isFinite(b)) break
-    const grid = gridAt(k, [[lower[k] as number, b]], 0)
+    const grid = gridAt(k, [[sides === 2 ? -b : -LD98_CAP, b]], 0)
     prev = prev === null ? firstLookDensity(tk, grid, 0) : propagateDensity(prev, tk, grid, 0)
   }
   while (upper.length < t.length) {

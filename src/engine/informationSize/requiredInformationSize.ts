@@ -102,6 +102,13 @@ function continuousVarianceRatio(req: RisRequest): Result<number> {
 /** AF = 1/(1 − D²), 1/(1 − I²) or 1. */
 function adjustmentFactor(h: HeterogeneityAdjustment): Result<number> {
   if (h.kind === 'none') return ok(1)
+  if (h.kind !== 'diversity' && h.kind !== 'inconsistency') {
+    return fail(
+      'invalidInput',
+      `heterogeneity must be none, diversity or inconsistency, got ${String((h as { kind: unknown }).kind)}`,
+      'heterogeneity'
+    )
+  }
   if (!(h.value >= 0 && h.value < 1)) {
     const name = h.kind === 'diversity' ? 'D²' : 'I²'
     return fail(

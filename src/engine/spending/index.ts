@@ -42,8 +42,8 @@ export function parseSpendingSpec(text: string): SpendingSpec | null {
   if (rest.length > 0) return null
   if ((name === 'obf' || name === 'pocock') && param === undefined) return { kind: name }
   if ((name === 'power' || name === 'hsd') && param !== undefined && param.trim() !== '') {
+    if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(param)) return null
     const value = Number(param)
-    if (!Number.isFinite(value)) return null
     return name === 'power' ? { kind: 'power', rho: value } : { kind: 'hsd', gamma: value }
   }
   return null
