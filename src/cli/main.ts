@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { BOUNDARIES_HELP, runBoundaries } from './commands/boundaries'
 import { RIS_HELP, runRis } from './commands/ris'
+import {
+  ANALYZE_HELP,
+  EXPORT_HELP,
+  IMPORT_HELP,
+  runAnalyze,
+  runExport,
+  runImport
+} from './commands/project'
 import { CliError } from './cliError'
 
 const COMMANDS: Record<
@@ -8,7 +16,10 @@ const COMMANDS: Record<
   { help: string; run: (args: string[], out: (text: string) => void) => void }
 > = {
   boundaries: { help: BOUNDARIES_HELP, run: runBoundaries },
-  ris: { help: RIS_HELP, run: runRis }
+  ris: { help: RIS_HELP, run: runRis },
+  analyze: { help: ANALYZE_HELP, run: runAnalyze },
+  import: { help: IMPORT_HELP, run: runImport },
+  export: { help: EXPORT_HELP, run: runExport }
 }
 
 function version(): string {
@@ -25,12 +36,16 @@ Usage: opentsa <command> [flags] [--json]
 Commands:
   boundaries   Lan–DeMets alpha-spending (and futility) boundaries at given information fractions
   ris          required information size (dichotomous or continuous, heterogeneity-adjusted)
+  analyze      the full trial sequential analysis of a project file
+  import       a project from a CTU .TSA file or a CSV/TSV table of trials
+  export       a project as a CTU .TSA file or a CSV table
 
 Every command takes --json (machine output on stdout only) and --help.
 Bad input exits with status 2 and a one-line message on stderr naming the flag.
 
 Examples:
   opentsa boundaries --looks 0.25,0.5,0.75,1 --alpha 0.05 --sides 2 --spending obf --json
+  opentsa import trials.csv --out project.json && opentsa analyze project.json
   opentsa ris --control-risk 0.05 --rrr 0.25 --alpha 0.05 --beta 0.2 --heterogeneity d2:0.2
 `
 

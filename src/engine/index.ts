@@ -21,3 +21,5 @@ export {
 export { inflationFactor } from './boundaries/inflationFactor'
 export { requiredInformationSize } from './informationSize/requiredInformationSize'
 export * from './metaAnalysis/index'
+export { runTsa } from './analysis/runTsa'
+export type * from './analysis/types'

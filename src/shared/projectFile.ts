@@ -1,5 +1,6 @@
 // The on-disk project (`*.opentsa.json`, interfaces.md "Project file"): a zod schema, the format version, and the
 // migration hook. Fields may be added; the ones of interfaces.md keep their names, types and meaning.
+import type { TsaInput } from '@engine'
 import { z } from 'zod'
 import { kindError, probability, sides, spending } from './schemaParts'
 
@@ -282,3 +283,6 @@ export function parseProjectFile(input: unknown): ProjectParseResult {
     .replace(/^\./, '')
   return invalid(`${where}${where.endsWith(':') ? ' ' : ': '}${issue.message}`, field)
 }
+
+/** A project is the engine's analysis input as it stands: this assignment fails to compile if the two drift apart. */
+export const analysisInput = (project: ProjectFile): TsaInput => project

@@ -4,7 +4,10 @@ import { describe, expect, test } from 'vitest'
 import { importCsv, parseLocaleNumber } from '../../../../src/shared/io/csvImport'
 
 const dataset = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../../fixtures/datasets/${name}`, import.meta.url)), 'utf8')
+  readFileSync(
+    fileURLToPath(new URL(`../../../fixtures/datasets/${name}`, import.meta.url)),
+    'utf8'
+  )
 
 describe('importCsv', () => {
   test('RTSA perioOxy (eI, eC, nI, nC): 15 trials in file order, values as in the file', () => {

@@ -1,0 +1,150 @@
+import { parseArgs } from 'node:util'
+import { extname } from 'node:path'
+import { runTsa } from '@engine'
+import { importCsv } from '@shared/io/csvImport'
+import { exportCsv } from '@shared/io/csvExport'
+import { readTsaFile, writeTsaFile } from '@shared/io/tsaFile'
+import { analysisInput, parseProjectFile, type ProjectFile } from '@shared/projectFile'
+import { CliError } from '../cliError'
+import { readText, writeTextAtomic } from '../files'
+
+export const ANALYZE_HELP = `opentsa analyze PROJECT.json: the full trial sequential analysis of a project file
+
+  --json        machine output (interfaces.md): pooled, fixed, random, heterogeneity, ris, looks, excluded, conclusion
+`
+export const IMPORT_HELP = `opentsa import FILE.TSA|FILE.csv --out PROJECT.json: a project from another program's file
+
+  FILE.TSA      the CTU TSA program's save file (CTU compatibility is switched on)
+  FILE.csv      a table of trials (RTSA, meta, metafor or RevMan Web column names; comma, semicolon or tab;
+                decimal commas); .tsv and .txt are read the same way
+  --out PATH    where to write the project (written atomically)
+  --json        print the project on stdout instead of a summary
+`
+export const EXPORT_HELP = `opentsa export PROJECT.json --to FILE.TSA|FILE.csv: a project in another program's format
+
+  --to PATH     .TSA (the CTU TSA program) or .csv (one row per trial); written atomically
+`
+
+/** Reads and validates a project file; a CliError says where it is wrong. */
+export function loadProject(path: string): ProjectFile {
+  let raw: unknown
+  try {
+    raw = JSON.parse(readText(path))
+  } catch (e) {
+    if (e instanceof CliError) throw e
+    throw new CliError(`${path} is not valid JSON: ${(e as Error).message}`)
+  }
+  const parsed = parseProjectFile(raw)
+  if (!parsed.ok) throw new CliError(`${path}: ${parsed.error.message}`)
+  return parsed.value
+}
+
+function onePath(positionals: string[], what: string): string {
+  if (positionals.length !== 1) {
+    throw new CliError(`give exactly one ${what} (got ${positionals.length})`)
+  }
+  return positionals[0] as string
+}
+
+export function runAnalyze(args: string[], out: (text: string) => void): void {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' } },
+    allowPositionals: true
+  })
+  const path = onePath(positionals, 'project file')
+  const project = loadProject(path)
+  const result = runTsa(analysisInput(project))
+  if (!result.ok) {
+    const field = result.error.field === undefined ? '' : `${result.error.field}: `
+    throw new CliError(`${path}: ${field}${result.error.message}`)
+  }
+  const r = result.value
+  if (values.json === true) {
+    out(JSON.stringify(r, null, 2))
+    return
+  }
+  const f = (x: number | null, d = 3): string => (x === null ? '—' : x.toFixed(d))
+  const lines = [
+    `${project.title || path}: ${project.analysis.measure}, ${project.analysis.model} effects (${project.analysis.tau2Method})`,
+    `pooled ${f(r.pooled.estimate)} [${f(r.pooled.ciLower)}, ${f(r.pooled.ciUpper)}], z ${f(r.pooled.z, 2)}, p ${f(r.pooled.p, 4)}`,
+    `τ² ${f(r.heterogeneity.tau2, 4)}, I² ${(100 * r.heterogeneity.i2).toFixed(1)}%, D² ${(100 * r.heterogeneity.d2).toFixed(1)}%`,
+    `required information size ${r.ris.required === null ? '—' : Math.ceil(r.ris.required)} ${r.ris.unit}`,
+    '',
+    'trial                         information      t        Z    upper    lower   TSA-adjusted CI'
+  ]
+  for (const look of r.looks) {
+    lines.push(
+      `${look.trial.slice(0, 28).padEnd(28)} ${look.cumulativeInformation.toFixed(0).padStart(12)} ${f(look.informationFraction).padStart(6)} ${f(look.z, 2).padStart(8)} ${f(look.upper, 2).padStart(8)} ${f(look.lower, 2).padStart(8)}   [${f(look.tsaCiLower)}, ${f(look.tsaCiUpper)}]`
+    )
+  }
+  for (const e of r.excluded) lines.push(`excluded: ${e.trial} (${e.reason})`)
+  lines.push('', r.conclusion.text)
+  out(lines.join('\n'))
+}
+
+export function runImport(args: string[], out: (text: string) => void): void {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true
+  })
+  const path = onePath(positionals, 'file to import')
+  const ext = extname(path).toLowerCase()
+  const text = readText(path)
+  let project: ProjectFile
+  let notes: string[]
+  if (ext === '.tsa') {
+    const r = readTsaFile(text)
+    if (!r.ok) {
+      throw new CliError(
+        `${path}${r.error.line !== undefined ? `, line ${r.error.line}` : ''}: ${r.error.message}`
+      )
+    }
+    project = r.value
+    notes = r.notes
+  } else if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
+    const r = importCsv(text, '')
+    if (!r.ok) throw new CliError(`${path}: ${r.error.message}`)
+    project = r.value
+    notes = r.notes
+  } else {
+    throw new CliError(`${path}: unknown file type "${ext}" (use .TSA, .csv, .tsv or .txt)`)
+  }
+  const json = JSON.stringify(project, null, 2)
+  if (values.out === undefined && values.json !== true) {
+    throw new CliError('--out PROJECT.json is required')
+  }
+  if (values.out !== undefined) writeTextAtomic(values.out, json + '\n')
+  if (values.json === true) out(json)
+  else {
+    out(
+      [
+        `imported ${project.trials.length} trials into ${values.out}`,
+        ...notes.map((n) => `note: ${n}`)
+      ].join('\n')
+    )
+  }
+}
+
+export function runExport(args: string[], out: (text: string) => void): void {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { to: { type: 'string' } },
+    allowPositionals: true
+  })
+  const path = onePath(positionals, 'project file')
+  if (values.to === undefined) throw new CliError('--to FILE.TSA|FILE.csv is required')
+  const project = loadProject(path)
+  const ext = extname(values.to).toLowerCase()
+  if (ext === '.tsa') {
+    const { text, warnings } = writeTsaFile(project)
+    writeTextAtomic(values.to, text)
+    out([`wrote ${values.to}`, ...warnings.map((w) => `warning: ${w}`)].join('\n'))
+  } else if (ext === '.csv') {
+    writeTextAtomic(values.to, exportCsv(project))
+    out(`wrote ${values.to}`)
+  } else {
+    throw new CliError(`--to: unknown file type "${ext}" (use .TSA or .csv)`)
+  }
+}

@@ -1,0 +1,324 @@
+import { computeBoundaries, toZValue } from '../boundaries/computeBoundaries'
+import { MIN_INFORMATION_FRACTION } from '../constants'
+import { normalUpperQuantile } from '../distributions/normalQuantile'
+import { requiredInformationSize } from '../informationSize/requiredInformationSize'
+import { cumulativeMetaAnalysis } from '../metaAnalysis/cumulativeMetaAnalysis'
+import type { CumulativeLook, MetaAnalysisOptions, PooledEstimate } from '../metaAnalysis/types'
+import { fail, ok, type Result } from '../result'
+import type { BoundaryResult, HeterogeneityAdjustment } from '../types'
+import { concludeTsa } from './concludeTsa'
+import { estimateRisInputs, type RisInputs } from './estimateRisInputs'
+import { prepareTrials } from './prepareTrials'
+import type { ReportedEstimate, TsaInput, TsaLook, TsaResult } from './types'
+
+/** A heterogeneity adjustment factor above this (D² or I² > 0.999999) leaves the RIS unbounded. */
+const MAX_ADJUSTMENT_FACTOR = 1e6
+
+const finiteOrNull = (x: number | null | undefined): number | null =>
+  x !== null && x !== undefined && Number.isFinite(x) ? x : null
+
+/**
+ * The full TSA of a project (methods.md §1–8): cumulative meta-analysis in analysis order, required information
+ * size, information fractions, monitoring and futility boundaries at the looks (conventional z_{1−α/sides} past
+ * the RIS), oriented Z-curve (positive favours the intervention), conventional and TSA-adjusted CIs, LIL-penalised Z,
+ * and a plain-language conclusion. The only function the hosts call for an analysis.
+ */
+export function runTsa(input: TsaInput): Result<TsaResult> {
+  if (input.trials.length === 0) return fail('invalidInput', 'the project has no trials', 'trials')
+  const prepared = prepareTrials(input)
+  if (prepared.trials.length === 0) {
+    return fail(
+      'invalidInput',
+      'no trial can be analysed: every trial is excluded or incomplete',
+      'trials'
+    )
+  }
+  const options: MetaAnalysisOptions = {
+    measure: input.analysis.measure,
+    model: input.analysis.model,
+    fixedMethod: input.analysis.fixedMethod,
+    tau2Method: input.analysis.tau2Method,
+    hksj: input.analysis.hksj,
+    zeroEvents: input.analysis.zeroEvents,
+    ctuCompatibility: input.analysis.ctuCompatibility,
+    confidenceLevel: input.analysis.confidenceLevel
+  }
+  if ((input.outcome.type === 'continuous') !== (input.analysis.measure === 'MD')) {
+    return fail(
+      'invalidInput',
+      `measure ${input.analysis.measure} does not fit a ${input.outcome.type} outcome`,
+      'analysis.measure'
+    )
+  }
+  const cumulative = cumulativeMetaAnalysis(prepared.trials, options)
+  if (!cumulative.ok) return cumulative
+  const { looks: metaLooks } = cumulative.value
+  const final = metaLooks[metaLooks.length - 1] as CumulativeLook
+  const excluded = [
+    ...prepared.excluded,
+    ...cumulative.value.excluded.map((e) => ({ trial: e.trial, reason: e.reason }))
+  ]
+  const notes: string[] = []
+
+  const inputs = estimateRisInputs(input, prepared.trials, prepared.sources, options)
+  if (!inputs.ok) return inputs
+  const ris = computeRis(input, inputs.value, final, notes)
+  if (!ris.ok) return ris
+  const axis = input.monitoring.informationAxis
+  const informationAt = (look: CumulativeLook): number =>
+    axis === 'participants'
+      ? look.participants
+      : axis === 'events'
+        ? (look.events ?? 0)
+        : 1 / look.pooled.variance
+  const required = ris.value.required
+  const fractions = metaLooks.map((look) =>
+    required === null ? null : informationAt(look) / required
+  )
+
+  const boundaries = boundariesAtLooks(input, fractions, notes)
+  if (!boundaries.ok) return boundaries
+  const { perLook, inflationFactor } = boundaries.value
+  const conventional = normalUpperQuantile(input.monitoring.alpha / input.monitoring.sides)
+  const orientation = input.outcome.direction === 'harmful' ? -1 : 1
+  const ratio = input.analysis.measure !== 'RD' && input.analysis.measure !== 'MD'
+  const scale = (x: number | null): number | null => (x === null ? null : ratio ? Math.exp(x) : x)
+  const looks: TsaLook[] = metaLooks.map((look, k) => {
+    const p = look.pooled
+    const t = fractions[k] ?? null
+    const b = perLook[k]
+    const pastRis = t !== null && t >= 1
+    const bound = pastRis ? conventional : (b?.upper ?? null)
+    const lilZ = lilStatistic(input, p)
+    return {
+      trial: look.trial,
+      cumulativeInformation: informationAt(look),
+      informationFraction: finiteOrNull(t),
+      z: p.z === null ? null : orientation * p.z,
+      upper: pastRis ? null : (b?.upper ?? null),
+      lower: pastRis || input.monitoring.sides === 1 ? null : (b?.lower ?? null),
+      futilityUpper: pastRis ? null : (b?.futilityUpper ?? null),
+      futilityLower: pastRis ? null : (b?.futilityLower ?? null),
+      estimate: scale(p.estimate),
+      ciLower: scale(p.ciLower),
+      ciUpper: scale(p.ciUpper),
+      tsaCiLower: bound === null ? null : scale(finiteOrNull(p.estimate - bound * p.se)),
+      tsaCiUpper: bound === null ? null : scale(finiteOrNull(p.estimate + bound * p.se)),
+      lilZ: lilZ === null ? null : orientation * lilZ,
+      tau2: finiteOrNull(look.heterogeneity.tau2),
+      i2: finiteOrNull(look.heterogeneity.i2),
+      d2: finiteOrNull(look.heterogeneity.d2)
+    }
+  })
+  const report = (e: PooledEstimate): ReportedEstimate => ({
+    estimate: scale(finiteOrNull(e.estimate)),
+    ciLower: scale(finiteOrNull(e.ciLower)),
+    ciUpper: scale(finiteOrNull(e.ciUpper)),
+    z: finiteOrNull(e.z),
+    p: finiteOrNull(e.p)
+  })
+  const h = final.heterogeneity
+  return ok({
+    measure: input.analysis.measure,
+    pooled: report(final.pooled),
+    fixed: report(final.fixed),
+    random: report(final.random),
+    heterogeneity: { tau2: h.tau2, i2: h.i2, d2: h.d2, q: h.q, df: h.df, p: finiteOrNull(h.p) },
+    ris: { ...ris.value, unit: axis, inflationFactor },
+    looks,
+    excluded,
+    conclusion: concludeTsa(input, looks, conventional),
+    conventionalBoundary: conventional,
+    notes
+  })
+}
+
+interface RisOutcome {
+  required: number | null
+  exact: number | null
+  fixed: number | null
+  adjustmentFactor: number | null
+  inputs: Record<string, number | string | null>
+}
+
+/**
+ * RIS on the chosen information axis (methods.md §4): participants (the formula), events (participants × P̄, the
+ * expected event proportion), or statistical information AF·(z_{1−α/s} + z_{1−β})²/θ², θ the effect on the analysis
+ * scale (ln RR, ln OR, RD, MD). CTU rounding for participants and events.
+ */
+function computeRis(
+  input: TsaInput,
+  est: RisInputs,
+  final: CumulativeLook,
+  notes: string[]
+): Result<RisOutcome> {
+  const m = input.monitoring
+  const inputs: Record<string, number | string | null> = {
+    ...est,
+    heterogeneity: m.ris.heterogeneity.kind
+  }
+  if (m.ris.mode === 'manual') {
+    if (m.ris.manual === null || !(m.ris.manual > 0)) {
+      return fail('invalidInput', 'a manual RIS must be a positive number', 'monitoring.ris.manual')
+    }
+    return ok({
+      required: m.ris.manual,
+      exact: m.ris.manual,
+      fixed: null,
+      adjustmentFactor: null,
+      inputs
+    })
+  }
+  const h = m.ris.heterogeneity
+  const value =
+    h.kind === 'diversity'
+      ? final.heterogeneity.d2
+      : h.kind === 'inconsistency'
+        ? final.heterogeneity.i2
+        : h.kind === 'user'
+          ? h.value
+          : 0
+  inputs['heterogeneityValue'] = value
+  if (!(value < 1 - 1 / MAX_ADJUSTMENT_FACTOR)) {
+    notes.push(
+      `the heterogeneity adjustment (${h.kind} = ${value}) is ≈ 1: the adjusted RIS is unbounded`
+    )
+    return ok({ required: null, exact: null, fixed: null, adjustmentFactor: null, inputs })
+  }
+  const adjustment: HeterogeneityAdjustment =
+    h.kind === 'none' ? { kind: 'none' } : { kind: 'diversity', value }
+  const base = { alpha: m.alpha, sides: m.sides, beta: m.beta, heterogeneity: adjustment }
+  const r = requiredInformationSize({ ...base, ...est })
+  if (!r.ok)
+    {return {
+      ok: false,
+      error: { ...r.error, field: `monitoring.ris.${r.error.field ?? ''}`.replace(/\.$/, '') }
+    }}
+  const { fixed, adjustmentFactor, required, exact } = r.value
+  if (m.informationAxis === 'participants')
+    {return ok({ fixed, adjustmentFactor, required, exact, inputs })}
+  if (m.informationAxis === 'events') {
+    if (est.controlRisk === undefined)
+      {return fail(
+        'invalidInput',
+        'an events axis needs a dichotomous outcome',
+        'monitoring.informationAxis'
+      )}
+    const pi =
+      est.relativeRiskReduction !== undefined
+        ? est.controlRisk * (1 - est.relativeRiskReduction)
+        : est.controlRisk * (1 + (est.relativeBenefitIncrease ?? 0))
+    const eventRate = (est.controlRisk + pi) / 2
+    const eventsFixed = fixed * eventRate
+    return ok({
+      fixed: eventsFixed,
+      adjustmentFactor,
+      required: Math.ceil(eventsFixed) * adjustmentFactor,
+      exact: eventsFixed * adjustmentFactor,
+      inputs
+    })
+  }
+  const theta = effectOnAnalysisScale(input, est)
+  if (theta === null)
+    {return fail(
+      'invalidInput',
+      'the statistical-information axis needs a non-zero anticipated effect',
+      'monitoring.ris'
+    )}
+  const zSum = normalUpperQuantile(m.alpha / m.sides) + normalUpperQuantile(m.beta)
+  const info = (zSum * zSum) / (theta * theta)
+  return ok({
+    fixed: info,
+    adjustmentFactor,
+    required: info * adjustmentFactor,
+    exact: info * adjustmentFactor,
+    inputs
+  })
+}
+
+function effectOnAnalysisScale(input: TsaInput, est: RisInputs): number | null {
+  if (input.analysis.measure === 'MD') return est.difference ?? null
+  const pc = est.controlRisk
+  if (pc === undefined) return null
+  const pi =
+    est.relativeRiskReduction !== undefined
+      ? pc * (1 - est.relativeRiskReduction)
+      : pc * (1 + (est.relativeBenefitIncrease ?? 0))
+  const theta =
+    input.analysis.measure === 'RR'
+      ? Math.log(pi / pc)
+      : input.analysis.measure === 'RD'
+        ? pi - pc
+        : Math.log(pi / (1 - pi) / (pc / (1 - pc)))
+  return Number.isFinite(theta) && theta !== 0 ? theta : null
+}
+
+/** Z*_k = Z_k/√(λ ln ln I_k), I_k = 1/SE² (Lan, Hu & Cappelleri 2003); null where ln ln I ≤ 0. */
+function lilStatistic(input: TsaInput, p: PooledEstimate): number | null {
+  if (!input.monitoring.lil.enabled || p.z === null) return null
+  const info = 1 / p.variance
+  const lnln = Math.log(Math.log(info))
+  if (!(info > Math.E) || !(lnln > 0)) return null
+  return finiteOrNull(p.z / Math.sqrt(input.monitoring.lil.lambda * lnln))
+}
+
+interface LookBoundaries {
+  upper: number | null
+  lower: number | null
+  futilityUpper: number | null
+  futilityLower: number | null
+}
+
+/**
+ * Boundaries at the looks before the RIS: computed for the increasing fractions of those looks plus t = 1, so the
+ * curve reaches the RIS. Looks that add no information share the previous look's boundary. With ctuCompatibility,
+ * looks adding under 1% information or below 5% in total do not update the boundaries (methods.md §10): they get
+ * the cap (no boundary shown).
+ */
+function boundariesAtLooks(
+  input: TsaInput,
+  fractions: (number | null)[],
+  notes: string[]
+): Result<{ perLook: (LookBoundaries | null)[]; inflationFactor: number | null }> {
+  const m = input.monitoring
+  const schedule: number[] = []
+  const index: (number | null)[] = fractions.map((t) => {
+    if (t === null || !(t < 1) || t < MIN_INFORMATION_FRACTION) return null
+    const last = schedule[schedule.length - 1] ?? 0
+    if (input.analysis.ctuCompatibility && (t < 0.05 || t - last < 0.01)) return null
+    if (t > last) schedule.push(t)
+    return schedule.length - 1
+  })
+  if (fractions.every((t) => t === null))
+    {return ok({ perLook: fractions.map(() => null), inflationFactor: null })}
+  schedule.push(1)
+  const result = computeBoundaries({
+    informationFractions: schedule,
+    alpha: m.alpha,
+    sides: m.sides,
+    spending: m.alphaSpending,
+    engine: m.boundaryEngine,
+    beta: m.beta,
+    futility: m.futility,
+    ...(m.betaSpending !== undefined ? { betaSpending: m.betaSpending } : {})
+  })
+  if (!result.ok)
+    {return {
+      ok: false,
+      error: { ...result.error, field: `monitoring.${result.error.field ?? ''}` }
+    }}
+  const b: BoundaryResult = result.value
+  if (b.futilityConvention !== undefined) notes.push(`futility: ${b.futilityConvention}`)
+  const perLook = index.map((i) => {
+    if (i === null) return null
+    const look = b.looks[i]
+    if (look === undefined) return null
+    return {
+      upper: toZValue(look.upper ?? Number.NaN),
+      lower: toZValue(look.lower ?? Number.NaN),
+      futilityUpper: look.futilityUpper,
+      futilityLower: look.futilityLower
+    }
+  })
+  return ok({ perLook, inflationFactor: b.inflationFactor })
+}
