@@ -16,15 +16,24 @@ import { BT_QUADRATURE_PANELS, BT_QUADRATURE_SDS } from './constants'
 export function biggerstaffTweedieWeights(v: readonly number[], k: number, tau2: number): number[] {
   let s1 = 0
   let s2 = 0
-  let s3 = 0
+  let pairs = 0
+  let squaredPairs = 0
+  let diagonal = 0
   for (let i = 0; i < k; i++) {
     const w = 1 / (v[i] as number)
+    pairs += 2 * w * s1
+    squaredPairs += 2 * w * w * s2
     s1 += w
     s2 += w * w
-    s3 += w * w * w
   }
-  const c = s1 - s2 / s1
-  const s = s2 - (2 * s3) / s1 + (s2 / s1) ** 2
+  for (let i = 0; i < k; i++) {
+    const w = 1 / (v[i] as number)
+    diagonal += (w * (s1 - w)) ** 2
+  }
+  // c = S1 − S2/S1 = (S1² − S2)/S1 and s = tr(PP) = Σ_i w_i²(1 − w_i/S1)² + (S2² − S4)/S1², with the pair sums
+  // S1² − S2 and S2² − S4 accumulated from positive terms (no cancellation when one weight dominates)
+  const c = pairs / s1
+  const s = (diagonal + squaredPairs) / (s1 * s1)
   const df = k - 1
   const mean = df + c * tau2
   const variance = 2 * df + 4 * c * tau2 + 2 * s * tau2 * tau2

@@ -14,11 +14,14 @@ export function cochranQ(
   opts: ResolvedOptions
 ): number {
   if (sums.k < 2) return 0
-  if (opts.heterogeneityCentre === 'inverseVariance' || opts.fixedMethod === 'IV') return sums.m2
+  // max(0, ·): M2 can round to a tiny negative value when all effects are (nearly) equal
+  if (opts.heterogeneityCentre === 'inverseVariance' || opts.fixedMethod === 'IV') {
+    return Math.max(0, sums.m2)
+  }
   if (opts.fixedMethod === 'Peto' && opts.fixedCounts === 'raw' && sums.raw.petoV > 0) {
     const raw = sums.raw
     return Math.max(0, raw.petoQ - (raw.petoOE * raw.petoOE) / raw.petoV)
   }
   const d = sums.ivMean - fixedEstimate
-  return sums.m2 + sums.s1 * d * d
+  return Math.max(0, sums.m2 + sums.s1 * d * d)
 }

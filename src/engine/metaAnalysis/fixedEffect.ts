@@ -41,15 +41,17 @@ export function fixedEffect(sums: FixedEffectSums, opts: ResolvedOptions): Fixed
     return p === null ? iv : { ...p, method: 'Peto' }
   }
   const measure = opts.measure as 'RR' | 'OR' | 'RD'
-  const mh =
-    mantelHaenszel(primary, measure, opts.rdVariance) ??
-    mantelHaenszel(sums.corrected, measure, opts.rdVariance)
+  let counts = primary
+  let mh = mantelHaenszel(primary, measure, opts.rdVariance)
+  if (mh === null) {
+    counts = sums.corrected
+    mh = mantelHaenszel(counts, measure, opts.rdVariance)
+  }
   if (mh === null) return iv
   if (opts.ctuCompatibility && sums.k === 1) {
-    return {
-      estimate: mh.estimate,
-      variance: singleTrialMantelHaenszelVariance(primary, measure),
-      method: 'MH'
+    const variance = singleTrialMantelHaenszelVariance(counts, measure)
+    if (Number.isFinite(variance) && variance > 0) {
+      return { estimate: mh.estimate, variance, method: 'MH' }
     }
   }
   return { ...mh, method: 'MH' }

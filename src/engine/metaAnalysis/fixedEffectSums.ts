@@ -31,7 +31,7 @@ export interface MantelHaenszelSums {
 
 /**
  * Everything a look needs that accumulates trial by trial (O(1) per added trial):
- * IV weights w = 1/v with S1 = Σw, S2 = Σw²; the IV mean and M2 = Σw(y − ȳ_w)² by West's (1979, Commun ACM 22:532)
+ * IV weights w = 1/v with S1 = Σw, S2 = Σw², S1² − S2; the IV mean and M2 = Σw(y − ȳ_w)² by West's (1979, Commun ACM 22:532)
  * weighted update, which stays accurate where Σwy² − (Σwy)²/Σw would cancel; MH/Peto sums of the corrected and the
  * raw counts; participants and events.
  */
@@ -39,6 +39,8 @@ export interface FixedEffectSums {
   k: number
   s1: number
   s2: number
+  /** S1² − S2 = Σ_{i≠j} w_i·w_j, accumulated as 2·w_k·S1_{k−1} (all terms positive: no cancellation) */
+  pairs: number
   ivMean: number
   m2: number
   corrected: MantelHaenszelSums
@@ -70,6 +72,7 @@ export const emptyFixedEffectSums = (): FixedEffectSums => ({
   k: 0,
   s1: 0,
   s2: 0,
+  pairs: 0,
   ivMean: 0,
   m2: 0,
   corrected: emptyMantelHaenszelSums(),
@@ -111,6 +114,7 @@ export function addTableToSums(m: MantelHaenszelSums, t: TwoByTwo): void {
 export function addTrialToSums(sums: FixedEffectSums, e: TrialEffect): void {
   const w = 1 / e.v
   sums.k += 1
+  sums.pairs += 2 * w * sums.s1
   sums.s1 += w
   sums.s2 += w * w
   const delta = e.y - sums.ivMean

@@ -19,7 +19,7 @@ export function heterogeneity(
   const df = sums.k - 1
   const h2 = df > 0 ? q / df : 1
   const i2 = q > 0 ? Math.max(0, (q - df) / q) : 0
-  const typical = df > 0 ? (df * sums.s1) / (sums.s1 * sums.s1 - sums.s2) : 0
+  const typical = df > 0 ? (df * sums.s1) / sums.pairs : 0
   const i2Tau2 = tau2 > 0 && typical > 0 ? tau2 / (tau2 + typical) : 0
   const d2 = tau2 > 0 ? Math.min(Math.max(0, 1 - 1 / sums.s1 / randomVariance), 1) : 0
   return {

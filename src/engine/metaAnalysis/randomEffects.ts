@@ -34,7 +34,7 @@ function estimateTau2(
     case 'PM':
       return tau2PauleMandel(y, v, k)
     default:
-      return tau2DerSimonianLaird(q, k, sums.s1, sums.s2)
+      return tau2DerSimonianLaird(q, k, sums.s1, sums.pairs)
   }
 }
 
@@ -68,7 +68,7 @@ export function randomEffects(
       tau2,
       estimate: sums.ivMean,
       variance,
-      hksjVariance: hksj ? (sums.m2 / (k - 1)) * variance : null,
+      hksjVariance: hksj ? (Math.max(0, sums.m2) / (k - 1)) * variance : null,
       weights: wantWeights ? weightsOf(v, k, 0, opts) : null
     }
   }

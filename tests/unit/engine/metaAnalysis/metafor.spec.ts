@@ -17,7 +17,11 @@
  * cell, RD uncorrected, Greenland–Robins RD variance.
  */
 import { describe, expect, test } from 'vitest'
-import { cumulativeMetaAnalysis, metaAnalysis, trialEffects } from '../../../../src/engine'
+import {
+  cumulativeMetaAnalysis,
+  metaAnalysis,
+  trialEffects
+} from '../../../../src/engine/metaAnalysis'
 import {
   META,
   MEASURE,

@@ -10,8 +10,9 @@ import {
   type MetaAnalysisOptions,
   type MetaTrial,
   type PooledEstimate,
-  type ZeroCellTarget
-} from '../../../../src/engine'
+  type ZeroCellTarget,
+  type ZeroEventsOptions
+} from '../../../../src/engine/metaAnalysis'
 
 export interface MetaforDataset {
   type: 'binary' | 'continuous'
@@ -96,11 +97,7 @@ export function trialsOf(name: string): MetaTrial[] {
 }
 
 /** escalc's add/to/drop00 as our zeroEvents (metafor corrects RD and Peto too: correctAllMeasures). */
-export function zeroEventsFor(
-  add: number,
-  to: string,
-  drop00: boolean
-): MetaAnalysisOptions['zeroEvents'] {
+export function zeroEventsFor(add: number, to: string, drop00: boolean): ZeroEventsOptions {
   return {
     method: 'constant',
     value: add,

@@ -25,7 +25,7 @@ import {
   metaAnalysis,
   type MetaAnalysisOptions,
   type MetaTrial
-} from '../../../../src/engine'
+} from '../../../../src/engine/metaAnalysis'
 import { deviation } from './metaforCases'
 
 interface RtsaCase {
