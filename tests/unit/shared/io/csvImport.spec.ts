@@ -84,7 +84,8 @@ describe('importCsv', () => {
 
   test('empty cells become null (the trial stays, to be completed), never 0', () => {
     const r = importCsv('study,eI,nI,eC,nC\nA,,10,2,10\n')
-    expect(r.ok && r.value.trials[0]?.eventsIntervention).toBeNull()
+    if (!r.ok) throw new Error(r.error.message)
+    expect(r.value.trials[0]).toMatchObject({ eventsIntervention: null, totalIntervention: 10 })
   })
 
   test('parseLocaleNumber', () => {
