@@ -8,7 +8,8 @@ import { BT_QUADRATURE_PANELS, BT_QUADRATURE_SDS } from './constants'
  *   Q ≈ Gamma with those two moments;  T = max(0, (Q − (k − 1))/c)  (the DL estimator as a random variable);
  *   w*_i = E[1/(v_i + T)] = P(Q ≤ k − 1)/v_i + ∫₀^∞ 1/(v_i + t) dF_T(t).
  * The integral is a Stieltjes midpoint sum over BT_QUADRATURE_PANELS panels of the gamma CDF up to
- * E[T] + BT_QUADRATURE_SDS·SD[T]; the mass beyond is put at the last point.
+ * E[T] + BT_QUADRATURE_SDS·SD[T]; the mass beyond is put at the last point. Its accuracy is ~2e-4 relative (the
+ * curvature of 1/(v + t) near t = 0 for small v limits a uniform midpoint rule).
  * The pooled estimate is Σw*y/Σw*; its variance Σw*²(v + τ²_DL)/(Σw*)² (the variance of a fixed-weight mean under
  * the random-effects model). NOTE: no independent reference values are available for this option (methods.md lists
  * it as a CTU option); it is checked only for its limits (weights between 1/v and 1/(v + τ²_DL)).
