@@ -10,7 +10,8 @@ import { solveAlphaBoundaries, type AlphaBoundaries } from './solveAlphaBoundari
  *   2. A null-process boundary sequence: under H0 (θ = 0), with a symmetric continuation region (za_k, −za_k)
  *      (the program's `side = 2`), za_k solves P₀(za_j < Z_j < −za_j, j < k; Z_k ≤ za_k) = Δβ_k, i.e. the
  *      two-sided α-spending boundary with per-side spend β*(t). Computed with the `precise` recursion whatever
- *      engine the efficacy bounds use (the program itself uses an ld98-style trapezoid grid, ~1e-3 different).
+ *      engine the efficacy bounds use (RTSA's replica uses an ld98-style trapezoid grid, h = 0.05; the two
+ *      engines differ by ~1e-3, methods.md §6).
  *   3. The drift that makes the wedge meet the efficacy boundary at the RIS (t = 1):
  *        θ_W = b(1) − za(1)   (za(1) < 0),   wedge_k = za_k + θ_W·√t_k,
  *      so that wedge = b(1) at t = 1.

@@ -18,8 +18,8 @@ import type { BetaPass } from './solveBetaBoundaries'
  * Brent stops at this bracket width on θ, or when the mismatch (a z-scale quantity) is below DRIFT_MISMATCH_TOLERANCE:
  * both move R = (θ/θ_F)² by < 1e-9, far below the grid's own accuracy (~1e-7).
  */
-export const DRIFT_TOLERANCE = 1e-10
-export const DRIFT_MISMATCH_TOLERANCE = 1e-11
+export const DRIFT_TOLERANCE = 1e-9
+export const DRIFT_MISMATCH_TOLERANCE = 1e-8
 
 /**
  * The first trial drift is at most θ_F·(√1.1 − 1) away (R = 1.1, mid-range of the inflation factors of OBF/Pocock
