@@ -122,9 +122,10 @@ export function runBoundaries(args: string[], out: (text: string) => void): void
   if (!result.ok) {
     throw new CliError(`${flagForField(result.error.field, FIELD_FLAGS)}${result.error.message}`)
   }
-  const { looks, inflationFactor } = result.value
+  const { looks, inflationFactor, futilityConvention } = result.value
   if (json) {
-    out(JSON.stringify({ looks, inflationFactor }, null, 2))
+    const extra = futilityConvention === undefined ? {} : { futilityConvention }
+    out(JSON.stringify({ looks, inflationFactor, ...extra }, null, 2))
     return
   }
   const lines = [
@@ -145,5 +146,6 @@ export function runBoundaries(args: string[], out: (text: string) => void): void
     )
   })
   if (inflationFactor !== null) lines.push(`inflation factor R = ${inflationFactor.toFixed(6)}`)
+  if (futilityConvention !== undefined) lines.push(`futility: ${futilityConvention}`)
   out(lines.join('\n'))
 }
