@@ -1,8 +1,8 @@
-import { brentRoot } from './brentRoot'
+import { brentZeroin } from '../numerics/brentZeroin'
 
 /**
  * Root of an increasing function f that costs a full recursion per evaluation (the drift of a futility design, of
- * the inflation factor): bracket from a starting point, then Brent (brentRoot.ts).
+ * the inflation factor): bracket from a starting point, then Brent (numerics/brentZeroin.ts).
  *
  *  1. From x0, a first step of −f(x0)/`slope` (the caller's slope guess), at most `maxStep` long.
  *  2. Secant steps through the last two points until f changes sign; each step at least 1% and at most twice the
@@ -48,5 +48,6 @@ export function increasingRoot(
   }
   if (!Number.isFinite(fb) || (Math.sign(fb) === Math.sign(fa) && fb !== 0)) return Number.NaN
   if (!Number.isFinite(fa)) return Number.NaN
-  return brentRoot(f, xa, xb, fa, fb, tol, ftol)
+  // Brent converges within a few dozen steps on these smooth, monotone functions; 100 is a safety net.
+  return brentZeroin(f, xa, xb, fa, fb, tol, 100, ftol) ?? (Math.abs(fa) < Math.abs(fb) ? xa : xb)
 }

@@ -1,4 +1,4 @@
-import { brentZeroin } from './brentZeroin'
+import { brentZeroin } from '../numerics/brentZeroin'
 import {
   PM_TAU2_MAX,
   PM_UNIROOT_TOL,

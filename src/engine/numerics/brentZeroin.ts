@@ -1,4 +1,5 @@
-import { DOUBLE_EPS } from './constants'
+/** Machine epsilon of doubles (R's .Machine$double.eps). */
+const DOUBLE_EPS = 2.220446049250313e-16
 
 /**
  * Root of f on [lower, upper] by Brent's method (Brent 1973, "Algorithms for minimization without derivatives",
@@ -7,6 +8,8 @@ import { DOUBLE_EPS } from './constants'
  * rounding, not just to `tol`:
  *   each step keeps b (best), a (previous), c (bracketing b); tol_act = 2·eps·|b| + tol/2; stop when
  *   |c − b|/2 ≤ tol_act or f(b) = 0; try inverse quadratic (or secant) interpolation, else bisect.
+ * Also the root finder of the boundary engine's drift searches (increasingRoot.ts), where one evaluation of f is a
+ * full recursion: `ftol` > 0 stops as soon as |f(b)| ≤ ftol.
  * @param fLower f(lower), fUpper f(upper): of opposite signs (checked by the caller)
  * @returns the root estimate b, or null if maxiter steps did not converge
  */
@@ -17,7 +20,8 @@ export function brentZeroin(
   fLower: number,
   fUpper: number,
   tol: number,
-  maxiter: number
+  maxiter: number,
+  ftol = 0
 ): number | null {
   let a = lower
   let b = upper
@@ -25,8 +29,8 @@ export function brentZeroin(
   let fb = fUpper
   let c = a
   let fc = fa
-  if (fa === 0) return a
-  if (fb === 0) return b
+  if (Math.abs(fa) <= ftol) return a
+  if (Math.abs(fb) <= ftol) return b
   for (let iter = 0; iter <= maxiter; iter++) {
     const prevStep = b - a
     if (Math.abs(fc) < Math.abs(fb)) {
@@ -39,7 +43,7 @@ export function brentZeroin(
     }
     const tolAct = 2 * DOUBLE_EPS * Math.abs(b) + tol / 2
     let newStep = (c - b) / 2
-    if (Math.abs(newStep) <= tolAct || fb === 0) return b
+    if (Math.abs(newStep) <= tolAct || Math.abs(fb) <= ftol) return b
     if (Math.abs(prevStep) >= tolAct && Math.abs(fa) > Math.abs(fb)) {
       newStep = interpolationStep(a, b, c, fa, fb, fc, prevStep, tolAct, newStep)
     }
