@@ -1,8 +1,7 @@
-import { fail, ok, type Result } from '../result'
+import { ok, type Result } from '../result'
 import { addTrialToSums, emptyFixedEffectSums } from './fixedEffectSums'
 import { poolLook } from './poolLook'
-import { resolveOptions } from './resolveOptions'
-import { trialEffects } from './trialEffects'
+import { includedEffects } from './includedEffects'
 import type {
   CumulativeLook,
   CumulativeMetaAnalysisResult,
@@ -21,15 +20,10 @@ export function cumulativeMetaAnalysis(
   trials: readonly MetaTrial[],
   options: MetaAnalysisOptions
 ): Result<CumulativeMetaAnalysisResult> {
-  const resolved = resolveOptions(options)
-  if (!resolved.ok) return resolved
-  const opts = resolved.value
-  const effects = trialEffects(trials, options)
-  if (!effects.ok) return effects
-  const included = effects.value.effects
-  if (included.length === 0) {
-    return fail('noSolution', 'no trial is left to pool after the exclusions', 'trials')
-  }
+  const start = includedEffects(trials, options)
+  if (!start.ok) return start
+  const { opts, effects } = start.value
+  const included = effects.effects
   const y = included.map((e) => e.y)
   const v = included.map((e) => e.v)
   const sums = emptyFixedEffectSums()
@@ -56,7 +50,7 @@ export function cumulativeMetaAnalysis(
     fixedMethod: opts.fixedMethod,
     tau2Method: opts.tau2Method,
     looks,
-    excluded: effects.value.excluded,
+    excluded: effects.excluded,
     effects: included
   })
 }

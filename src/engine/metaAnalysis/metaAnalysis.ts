@@ -1,9 +1,8 @@
-import { fail, ok, type Result } from '../result'
+import { ok, type Result } from '../result'
 import { addTrialToSums, emptyFixedEffectSums } from './fixedEffectSums'
 import { fixedWeights } from './fixedWeights'
 import { poolLook } from './poolLook'
-import { resolveOptions } from './resolveOptions'
-import { trialEffects } from './trialEffects'
+import { includedEffects } from './includedEffects'
 import type { MetaAnalysisOptions, MetaAnalysisResult, MetaTrial, TrialEffects } from './types'
 
 const percent = (w: readonly number[]): number[] => {
@@ -20,15 +19,10 @@ export function metaAnalysis(
   trials: readonly MetaTrial[],
   options: MetaAnalysisOptions
 ): Result<MetaAnalysisResult & { trials: TrialEffects }> {
-  const resolved = resolveOptions(options)
-  if (!resolved.ok) return resolved
-  const opts = resolved.value
-  const effects = trialEffects(trials, options)
-  if (!effects.ok) return effects
-  const included = effects.value.effects
-  if (included.length === 0) {
-    return fail('noSolution', 'no trial is left to pool after the exclusions', 'trials')
-  }
+  const start = includedEffects(trials, options)
+  if (!start.ok) return start
+  const { opts, effects } = start.value
+  const included = effects.effects
   const sums = emptyFixedEffectSums()
   for (const e of included) addTrialToSums(sums, e)
   const y = included.map((e) => e.y)
@@ -47,6 +41,6 @@ export function metaAnalysis(
     participants: look.participants,
     events: look.events,
     information: look.information,
-    trials: effects.value
+    trials: effects
   })
 }
