@@ -23,3 +23,4 @@ export { requiredInformationSize } from './informationSize/requiredInformationSi
 export * from './metaAnalysis/index'
 export { runTsa } from './analysis/runTsa'
 export type * from './analysis/types'
+export { furtherTrials, type FurtherTrialsRequest, type FurtherTrialsResult } from './informationSize/furtherTrials'
