@@ -35,15 +35,17 @@ export interface FurtherTrialsResult {
 
 export function furtherTrials(req: FurtherTrialsRequest): Result<FurtherTrialsResult> {
   const { theta, tau2, alpha, sides, beta, variancePerParticipant } = req
-  if (!(Number.isFinite(theta) && theta !== 0))
+  if (!(Number.isFinite(theta) && theta !== 0)) {
     return fail('invalidInput', 'the anticipated effect must be non-zero', 'theta')
+  }
   if (!(tau2 >= 0)) return fail('invalidInput', `τ² must be ≥ 0, got ${tau2}`, 'tau2')
-  if (!(variancePerParticipant > 0))
+  if (!(variancePerParticipant > 0)) {
     return fail(
       'invalidInput',
       'the per-participant variance must be positive',
       'variancePerParticipant'
     )
+  }
   const zSum = normalUpperQuantile(alpha / sides) + normalUpperQuantile(beta)
   const needed =
     (zSum * zSum) / (theta * theta) -
