@@ -32,12 +32,13 @@ export function estimateRisInputs(
     trials.filter((_, i) => from === 'data' || sources[i]?.lowRiskOfBias === true)
   const pooledRatio = (from: 'data' | 'lowRiskOfBias'): Result<number> => {
     const chosen = subset(from)
-    if (chosen.length === 0)
-      {return fail(
+    if (chosen.length === 0) {
+      return fail(
         'invalidInput',
         'no low-risk-of-bias trial to estimate the intervention effect from',
         'monitoring.ris'
-      )}
+      )
+    }
     const fit = metaAnalysis(chosen, options)
     if (!fit.ok) return fit
     return ok(fit.value.pooled.estimate)
@@ -49,12 +50,13 @@ export function estimateRisInputs(
       const chosen = subset(ris.controlRisk.from) as DichotomousTrial[]
       const events = chosen.reduce((s, t) => s + t.eventsControl, 0)
       const total = chosen.reduce((s, t) => s + t.totalControl, 0)
-      if (total === 0)
-        {return fail(
+      if (total === 0) {
+        return fail(
           'invalidInput',
           'no control participants to estimate the control event proportion from',
           'monitoring.ris.controlRisk'
-        )}
+        )
+      }
       out.controlRisk = ctu ? roundPercent(events / total) : events / total
     } else if (ris.controlRisk !== undefined) out.controlRisk = ris.controlRisk
     const effect =
@@ -77,8 +79,9 @@ export function estimateRisInputs(
       if (!logRatio.ok) return logRatio
       const ratio = Math.exp(logRatio.value)
       let rrr = 1 - ratio
-      if (ctu && out.controlRisk !== undefined)
-        {rrr = 1 - roundPercent(out.controlRisk * ratio) / out.controlRisk}
+      if (ctu && out.controlRisk !== undefined) {
+        rrr = 1 - roundPercent(out.controlRisk * ratio) / out.controlRisk
+      }
       if (input.outcome.direction === 'harmful') out.relativeRiskReduction = rrr
       else out.relativeBenefitIncrease = -rrr
     } else if (effect !== undefined) {
@@ -100,12 +103,13 @@ export function estimateRisInputs(
       weighted += t.sdIntervention ** 2 * t.totalIntervention + t.sdControl ** 2 * t.totalControl
       n += t.totalIntervention + t.totalControl
     }
-    if (n === 0)
-      {return fail(
+    if (n === 0) {
+      return fail(
         'invalidInput',
         'no trials to estimate the variance from',
         'monitoring.ris.variance'
-      )}
+      )
+    }
     out.variance = weighted / n
   } else if (ris.variance !== undefined) out.variance = ris.variance
   return ok(out)

@@ -2,6 +2,8 @@ import { computeBoundaries, toZValue } from '../boundaries/computeBoundaries'
 import { MIN_INFORMATION_FRACTION } from '../constants'
 import { normalUpperQuantile } from '../distributions/normalQuantile'
 import { requiredInformationSize } from '../informationSize/requiredInformationSize'
+import { furtherTrials, type FurtherTrialsResult } from '../informationSize/furtherTrials'
+import { inflationFactor } from '../boundaries/inflationFactor'
 import { cumulativeMetaAnalysis } from '../metaAnalysis/cumulativeMetaAnalysis'
 import type { CumulativeLook, MetaAnalysisOptions, PooledEstimate } from '../metaAnalysis/types'
 import { fail, ok, type Result } from '../result'
@@ -71,14 +73,23 @@ export function runTsa(input: TsaInput): Result<TsaResult> {
       : axis === 'events'
         ? (look.events ?? 0)
         : 1 / look.pooled.variance
-  const required = ris.value.required
-  const fractions = metaLooks.map((look) =>
-    required === null ? null : informationAt(look) / required
-  )
-
-  const boundaries = boundariesAtLooks(input, fractions, notes)
+  const fractionsFor = (required: number | null): (number | null)[] =>
+    metaLooks.map((look) => (required === null ? null : informationAt(look) / required))
+  let fractions = fractionsFor(ris.value.required)
+  let boundaries = boundariesAtLooks(input, fractions, notes)
   if (!boundaries.ok) return boundaries
-  const { perLook, inflationFactor } = boundaries.value
+  let inflation: number | null = null
+  if (input.monitoring.ris.sequentialInflation === true && ris.value.required !== null) {
+    // RTSA's sequential RIS: the design needs R times the fixed-sample information (one pass, as RTSA).
+    inflation = designInflation(input, boundaries.value.design)
+    ris.value.required *= inflation
+    if (ris.value.exact !== null) ris.value.exact *= inflation
+    fractions = fractionsFor(ris.value.required)
+    boundaries = boundariesAtLooks(input, fractions, notes)
+    if (!boundaries.ok) return boundaries
+  }
+  const { perLook } = boundaries.value
+  const inflationFactor = inflation ?? boundaries.value.inflationFactor
   const conventional = normalUpperQuantile(input.monitoring.alpha / input.monitoring.sides)
   const orientation = input.outcome.direction === 'harmful' ? -1 : 1
   const ratio = input.analysis.measure !== 'RD' && input.analysis.measure !== 'MD'
@@ -124,7 +135,12 @@ export function runTsa(input: TsaInput): Result<TsaResult> {
     fixed: report(final.fixed),
     random: report(final.random),
     heterogeneity: { tau2: h.tau2, i2: h.i2, d2: h.d2, q: h.q, df: h.df, p: finiteOrNull(h.p) },
-    ris: { ...ris.value, unit: axis, inflationFactor },
+    ris: {
+      ...ris.value,
+      unit: axis,
+      inflationFactor,
+      furtherTrials: furtherTrialsFor(input, inputs.value, final)
+    },
     looks,
     excluded,
     conclusion: concludeTsa(input, looks, conventional),
@@ -189,21 +205,24 @@ function computeRis(
     h.kind === 'none' ? { kind: 'none' } : { kind: 'diversity', value }
   const base = { alpha: m.alpha, sides: m.sides, beta: m.beta, heterogeneity: adjustment }
   const r = requiredInformationSize({ ...base, ...est })
-  if (!r.ok)
-    {return {
+  if (!r.ok) {
+    return {
       ok: false,
       error: { ...r.error, field: `monitoring.ris.${r.error.field ?? ''}`.replace(/\.$/, '') }
-    }}
+    }
+  }
   const { fixed, adjustmentFactor, required, exact } = r.value
-  if (m.informationAxis === 'participants')
-    {return ok({ fixed, adjustmentFactor, required, exact, inputs })}
+  if (m.informationAxis === 'participants') {
+    return ok({ fixed, adjustmentFactor, required, exact, inputs })
+  }
   if (m.informationAxis === 'events') {
-    if (est.controlRisk === undefined)
-      {return fail(
+    if (est.controlRisk === undefined) {
+      return fail(
         'invalidInput',
         'an events axis needs a dichotomous outcome',
         'monitoring.informationAxis'
-      )}
+      )
+    }
     const pi =
       est.relativeRiskReduction !== undefined
         ? est.controlRisk * (1 - est.relativeRiskReduction)
@@ -219,12 +238,13 @@ function computeRis(
     })
   }
   const theta = effectOnAnalysisScale(input, est)
-  if (theta === null)
-    {return fail(
+  if (theta === null) {
+    return fail(
       'invalidInput',
       'the statistical-information axis needs a non-zero anticipated effect',
       'monitoring.ris'
-    )}
+    )
+  }
   const zSum = normalUpperQuantile(m.alpha / m.sides) + normalUpperQuantile(m.beta)
   const info = (zSum * zSum) / (theta * theta)
   return ok({
@@ -279,7 +299,11 @@ function boundariesAtLooks(
   input: TsaInput,
   fractions: (number | null)[],
   notes: string[]
-): Result<{ perLook: (LookBoundaries | null)[]; inflationFactor: number | null }> {
+): Result<{
+  perLook: (LookBoundaries | null)[]
+  inflationFactor: number | null
+  design: BoundaryResult | null
+}> {
   const m = input.monitoring
   const schedule: number[] = []
   const index: (number | null)[] = fractions.map((t) => {
@@ -289,8 +313,9 @@ function boundariesAtLooks(
     if (t > last) schedule.push(t)
     return schedule.length - 1
   })
-  if (fractions.every((t) => t === null))
-    {return ok({ perLook: fractions.map(() => null), inflationFactor: null })}
+  if (fractions.every((t) => t === null)) {
+    return ok({ perLook: fractions.map(() => null), inflationFactor: null, design: null })
+  }
   schedule.push(1)
   const result = computeBoundaries({
     informationFractions: schedule,
@@ -302,11 +327,12 @@ function boundariesAtLooks(
     futility: m.futility,
     ...(m.betaSpending !== undefined ? { betaSpending: m.betaSpending } : {})
   })
-  if (!result.ok)
-    {return {
+  if (!result.ok) {
+    return {
       ok: false,
       error: { ...result.error, field: `monitoring.${result.error.field ?? ''}` }
-    }}
+    }
+  }
   const b: BoundaryResult = result.value
   if (b.futilityConvention !== undefined) notes.push(`futility: ${b.futilityConvention}`)
   const perLook = index.map((i) => {
@@ -320,5 +346,55 @@ function boundariesAtLooks(
       futilityLower: look.futilityLower
     }
   })
-  return ok({ perLook, inflationFactor: b.inflationFactor })
+  return ok({ perLook, inflationFactor: b.inflationFactor, design: b })
+}
+
+/** R of the monitoring design at the looks: the futility design's, or the α-boundaries' alone (inflationFactor.ts). */
+function designInflation(input: TsaInput, design: BoundaryResult | null): number {
+  if (design === null) return 1
+  if (design.inflationFactor !== null) return design.inflationFactor
+  const m = input.monitoring
+  const bounds = {
+    informationFractions: design.looks.map((l) => l.informationFraction),
+    upper: design.looks.map((l) => l.upper ?? Infinity),
+    lower: design.looks.map((l) => (m.sides === 2 ? (l.lower ?? -Infinity) : -Infinity))
+  }
+  return inflationFactor(bounds, m.alpha, m.sides, m.beta, m.boundaryEngine).inflationFactor
+}
+
+/** σ₁² of furtherTrials.ts: the variance of the effect estimate per participant pair. */
+function variancePerParticipant(input: TsaInput, est: RisInputs): number | null {
+  if (input.analysis.measure === 'MD') return est.variance === undefined ? null : 2 * est.variance
+  const pc = est.controlRisk
+  if (pc === undefined) return null
+  const pi =
+    est.relativeRiskReduction !== undefined
+      ? pc * (1 - est.relativeRiskReduction)
+      : pc * (1 + (est.relativeBenefitIncrease ?? 0))
+  if (input.analysis.measure === 'RR') return 1 / pc + 1 / pi - 2
+  if (input.analysis.measure === 'RD') return pc * (1 - pc) + pi * (1 - pi)
+  return 1 / pi + 1 / pc + 1 / (1 - pi) + 1 / (1 - pc)
+}
+
+/** The τ²-based number of further trials (Kulinskaya & Wood 2014) given the current data; null when not defined. */
+function furtherTrialsFor(
+  input: TsaInput,
+  est: RisInputs,
+  final: CumulativeLook
+): FurtherTrialsResult | null {
+  const theta = effectOnAnalysisScale(input, est)
+  const sigma2 = variancePerParticipant(input, est)
+  if (theta === null || sigma2 === null || !(sigma2 > 0) || !(final.heterogeneity.tau2 > 0)) {
+    return null
+  }
+  const r = furtherTrials({
+    theta,
+    tau2: final.heterogeneity.tau2,
+    alpha: input.monitoring.alpha,
+    sides: input.monitoring.sides,
+    beta: input.monitoring.beta,
+    variancePerParticipant: sigma2,
+    currentVariance: final.random.variance
+  })
+  return r.ok ? r.value : null
 }

@@ -122,6 +122,11 @@ export interface TsaResult {
     /** the inputs used, after estimation from the data */
     inputs: Record<string, number | string | null>
     inflationFactor: number | null
+    /** τ²-based number of further trials (Kulinskaya & Wood 2014); null when τ² = 0 or not defined */
+    furtherTrials: {
+      minimumTrials: number | null
+      designs: { trials: number; participantsPerTrial: number; totalParticipants: number }[]
+    } | null
   }
   looks: TsaLook[]
   excluded: { trial: string; reason: string }[]
