@@ -41,6 +41,14 @@ export function estimateRisInputs(
     }
     const fit = metaAnalysis(chosen, options)
     if (!fit.ok) return fit
+    // degenerate data (e.g. zero variances) give no pooled estimate: an error, never a NaN input
+    if (!Number.isFinite(fit.value.pooled.estimate)) {
+      return fail(
+        'invalidInput',
+        'the pooled estimate to take the intervention effect from cannot be formed',
+        'monitoring.ris'
+      )
+    }
     return ok(fit.value.pooled.estimate)
   }
   const out: RisInputs = {}

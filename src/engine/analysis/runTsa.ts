@@ -93,7 +93,9 @@ export function runTsa(input: TsaInput): Result<TsaResult> {
   const conventional = normalUpperQuantile(input.monitoring.alpha / input.monitoring.sides)
   const orientation = input.outcome.direction === 'harmful' ? -1 : 1
   const ratio = input.analysis.measure !== 'RD' && input.analysis.measure !== 'MD'
-  const scale = (x: number | null): number | null => (x === null ? null : ratio ? Math.exp(x) : x)
+  // exp() of a huge log ratio overflows to Infinity (and NaN passes through): both are reported as null
+  const scale = (x: number | null): number | null =>
+    x === null ? null : finiteOrNull(ratio ? Math.exp(x) : x)
   const looks: TsaLook[] = metaLooks.map((look, k) => {
     const p = look.pooled
     const t = fractions[k] ?? null
