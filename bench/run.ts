@@ -4,7 +4,7 @@
  * { figures: [...] }.
  */
 import { readFileSync } from 'node:fs'
-import { computeBoundaries, type BoundaryRequest } from '@engine'
+import { computeBoundaries, runTsa, type BoundaryRequest, type TsaInput } from '@engine'
 import { measure, type Figure } from './measure'
 
 interface RTiming {
@@ -35,6 +35,72 @@ function boundaryFigure(
   }
 }
 
+/**
+ * A full analysis of k synthetic trials (deterministic: a 32-bit LCG, seed 1): control risk ~10%, RR ~0.9 with
+ * between-trial spread, 40–160 participants per trial; random effects DL, CTU futility wedge, RRR 5% so that the RIS
+ * (~10⁵ participants) lies beyond the data and every look gets boundaries.
+ */
+function analyzeFigure(k: number): () => unknown {
+  let state = 1
+  const next = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    return state / 2 ** 32
+  }
+  const trials = Array.from({ length: k }, (_, i) => {
+    const n = 20 + Math.floor(next() * 61)
+    const pc = 0.05 + 0.1 * next()
+    const pi = Math.min(0.95, pc * (0.9 * Math.exp(0.3 * (next() - 0.5))))
+    const draw = (p: number): number => {
+      let e = 0
+      for (let j = 0; j < n; j++) if (next() < p) e++
+      return e
+    }
+    return {
+      name: `T${i + 1}`,
+      eventsIntervention: draw(pi),
+      totalIntervention: n,
+      eventsControl: draw(pc),
+      totalControl: n
+    }
+  })
+  const input: TsaInput = {
+    outcome: { type: 'dichotomous', direction: 'harmful' },
+    trials,
+    analysis: {
+      measure: 'RR',
+      model: 'random',
+      fixedMethod: 'MH',
+      tau2Method: 'DL',
+      hksj: false,
+      zeroEvents: { method: 'constant', value: 0.25, includeDoubleZero: false },
+      ctuCompatibility: false,
+      confidenceLevel: 0.95
+    },
+    monitoring: {
+      alpha: 0.05,
+      sides: 2,
+      beta: 0.2,
+      alphaSpending: { kind: 'obf' },
+      futility: 'tsaWedge',
+      boundaryEngine: 'tsa',
+      informationAxis: 'participants',
+      ris: {
+        mode: 'formula',
+        controlRisk: 0.1,
+        relativeRiskReduction: 0.05,
+        heterogeneity: { kind: 'diversity' },
+        manual: null
+      },
+      lil: { enabled: false, lambda: 2 }
+    }
+  }
+  return () => {
+    const r = runTsa(input)
+    if (!r.ok) throw new Error(r.error.message)
+    return r
+  }
+}
+
 const candidates: [string, () => unknown, number][] = [
   ['boundaries.tsa.k10', boundaryFigure('tsa', 10), 50],
   ['boundaries.tsa.k100', boundaryFigure('tsa', 100), 15],
@@ -52,7 +118,10 @@ const candidates: [string, () => unknown, number][] = [
       betaSpending: { kind: 'obf' }
     }),
     20
-  ]
+  ],
+  ['analyze.trials10', analyzeFigure(10), 50],
+  ['analyze.trials100', analyzeFigure(100), 20],
+  ['analyze.trials1000', analyzeFigure(1000), 5]
 ]
 
 const json = process.argv.includes('--json')
@@ -97,6 +166,16 @@ if (json) {
     }
     console.log(
       `${f.name.padEnd(30)}${f.medianMs.toFixed(3).padStart(9)}${String(f.runs).padStart(7)}   ${notes.join('; ')}`
+    )
+  }
+  for (const [name, target] of [
+    ['analyze.trials100', 20],
+    ['analyze.trials1000', 500]
+  ] as const) {
+    const f = figures.find((x) => x.name === name)
+    if (f === undefined) continue
+    console.log(
+      `target: ${name} under ${target} ms: ${f.medianMs.toFixed(1)} ms ${f.medianMs < target ? '(met)' : '(NOT met)'}`
     )
   }
   const precise100 = figures.find((f) => f.name === 'boundaries.precise.k100')
