@@ -40,7 +40,7 @@ function boundaryFigure(
  * between-trial spread, 40–160 participants per trial; random effects DL, CTU futility wedge, RRR 5% so that the RIS
  * (~10⁵ participants) lies beyond the data and every look gets boundaries.
  */
-function analyzeFigure(k: number): () => unknown {
+function analyzeFigure(k: number, engine: 'tsa' | 'precise' = 'tsa'): () => unknown {
   let state = 1
   const next = (): number => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0
@@ -82,7 +82,7 @@ function analyzeFigure(k: number): () => unknown {
       beta: 0.2,
       alphaSpending: { kind: 'obf' },
       futility: 'tsaWedge',
-      boundaryEngine: 'tsa',
+      boundaryEngine: engine,
       informationAxis: 'participants',
       ris: {
         mode: 'formula',
@@ -121,7 +121,10 @@ const candidates: [string, () => unknown, number][] = [
   ],
   ['analyze.trials10', analyzeFigure(10), 50],
   ['analyze.trials100', analyzeFigure(100), 20],
-  ['analyze.trials1000', analyzeFigure(1000), 5]
+  ['analyze.trials1000', analyzeFigure(1000), 5],
+  // The same analyses with the precise engine (the default tsa engine reproduces ld98's fine trapezoid grid).
+  ['analyze.precise.trials100', analyzeFigure(100, 'precise'), 20],
+  ['analyze.precise.trials1000', analyzeFigure(1000, 'precise'), 5]
 ]
 
 const json = process.argv.includes('--json')

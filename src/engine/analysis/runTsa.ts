@@ -319,16 +319,19 @@ function boundariesAtLooks(
     return ok({ perLook: fractions.map(() => null), inflationFactor: null, design: null })
   }
   schedule.push(1)
-  const result = computeBoundaries({
-    informationFractions: schedule,
-    alpha: m.alpha,
-    sides: m.sides,
-    spending: m.alphaSpending,
-    engine: m.boundaryEngine,
-    beta: m.beta,
-    futility: m.futility,
-    ...(m.betaSpending !== undefined ? { betaSpending: m.betaSpending } : {})
-  })
+  const result = computeBoundaries(
+    {
+      informationFractions: schedule,
+      alpha: m.alpha,
+      sides: m.sides,
+      spending: m.alphaSpending,
+      engine: m.boundaryEngine,
+      beta: m.beta,
+      futility: m.futility,
+      ...(m.betaSpending !== undefined ? { betaSpending: m.betaSpending } : {})
+    },
+    { inflationFactor: m.ris.sequentialInflation === true, maxLooks: Infinity }
+  )
   if (!result.ok) {
     return {
       ok: false,

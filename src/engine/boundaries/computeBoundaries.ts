@@ -19,9 +19,16 @@ export const toZValue = (z: number): number | null =>
  * Monitoring boundaries for a set of looks: validates the request (errors name the field), solves the α-spending
  * boundaries with the chosen engine, adds futility bounds, and returns the DTO of interfaces.md
  * (`opentsa boundaries --json`).
+ *
+ * Options for the analysis host (runTsa): `inflationFactor: false` skips R where it costs extra recursions (the CTU
+ * wedge); `maxLooks` lifts the 200-look limit of a design request, since a cumulative meta-analysis has one look per
+ * trial.
  */
-export function computeBoundaries(req: BoundaryRequest): Result<BoundaryResult> {
-  const invalid = validateBoundaryRequest(req)
+export function computeBoundaries(
+  req: BoundaryRequest,
+  options: { inflationFactor?: boolean; maxLooks?: number } = {}
+): Result<BoundaryResult> {
+  const invalid = validateBoundaryRequest(req, options.maxLooks)
   if (invalid !== null) return fail('invalidInput', invalid.message, invalid.field)
   const t = req.informationFractions
   const engine = req.engine ?? 'tsa'
@@ -46,7 +53,8 @@ export function computeBoundaries(req: BoundaryRequest): Result<BoundaryResult> 
       beta: req.beta ?? 0.2,
       betaSpending: req.betaSpending ?? { kind: 'obf' },
       kind: futility,
-      engine
+      engine,
+      ...(options.inflationFactor === false ? { inflationFactor: false } : {})
     })
     if (!design.ok) return design
     alpha = design.value.alpha
@@ -117,9 +125,12 @@ function validateSpending(
 }
 
 /** The first problem of a boundary request, naming its field; null when the request is valid. */
-export function validateBoundaryRequest(req: BoundaryRequest): FieldProblem | null {
+export function validateBoundaryRequest(
+  req: BoundaryRequest,
+  maxLooks: number = MAX_LOOKS
+): FieldProblem | null {
   return (
-    validateFractions(req.informationFractions) ??
+    validateFractions(req.informationFractions, maxLooks) ??
     validateScalars(req) ??
     validateSpending(req.spending, 'spending') ??
     (req.betaSpending !== undefined ? validateSpending(req.betaSpending, 'betaSpending') : null)
@@ -128,17 +139,17 @@ export function validateBoundaryRequest(req: BoundaryRequest): FieldProblem | nu
 
 type FieldProblem = { field: string; message: string }
 
-function validateFractions(t: unknown): FieldProblem | null {
+function validateFractions(t: unknown, maxLooks: number): FieldProblem | null {
   if (!Array.isArray(t) || t.length === 0) {
     return {
       field: 'informationFractions',
       message: 'informationFractions must list at least one look'
     }
   }
-  if (t.length > MAX_LOOKS) {
+  if (t.length > maxLooks) {
     return {
       field: 'informationFractions',
-      message: `at most ${MAX_LOOKS} looks are supported, got ${t.length}`
+      message: `at most ${maxLooks} looks are supported, got ${t.length}`
     }
   }
   for (let k = 0; k < t.length; k++) {

@@ -56,6 +56,11 @@ export interface FutilityRequest {
   engine: BoundaryEngine
   /** grid parameter of the precise recursion (default PRECISE_GRID_R) */
   r?: number
+  /**
+   * tsaWedge only: compute the inflation factor R (several recursions under drift). Default true; an analysis that
+   * does not inflate its RIS skips it, which is most of the wedge's cost.
+   */
+  inflationFactor?: boolean
 }
 
 export interface FutilityDesign {
@@ -66,7 +71,8 @@ export interface FutilityDesign {
   /** two-sided inner wedge: −futilityUpper; NaN (null) for one-sided designs */
   futilityLower: number[]
   /** maximum-information inflation R */
-  inflationFactor: number
+  /** null when not asked for (tsaWedge with inflationFactor: false) */
+  inflationFactor: number | null
   /** drift at t = 1 under which β is spent (tsaWedge: the wedge's shift θ_W) */
   drift: number
   /** the convention used, reported to the user */
@@ -121,13 +127,16 @@ export function computeFutility(req: FutilityRequest): Result<FutilityDesign> {
   if (kind === 'tsaWedge') {
     const bounds = efficacy as AlphaBoundaries
     const { wedge, drift } = ctuInnerWedge(t, beta, bounds, r)
-    const inflation = inflationFactor(
-      { informationFractions: t, upper: bounds.upper, lower: lowerOf(bounds.upper) },
-      alpha,
-      sides,
-      beta,
-      'precise'
-    )
+    const inflation =
+      req.inflationFactor === false
+        ? null
+        : inflationFactor(
+            { informationFractions: t, upper: bounds.upper, lower: lowerOf(bounds.upper) },
+            alpha,
+            sides,
+            beta,
+            'precise'
+          )
     return ok({
       alpha: {
         upper: keep(bounds.upper),
@@ -136,7 +145,7 @@ export function computeFutility(req: FutilityRequest): Result<FutilityDesign> {
       },
       futilityUpper: keep(wedge),
       futilityLower: keep(wedge).map((w) => (sides === 2 ? -w : Number.NaN)),
-      inflationFactor: inflation.inflationFactor,
+      inflationFactor: inflation === null ? null : inflation.inflationFactor,
       drift,
       convention: CTU_WEDGE_CONVENTION
     })
