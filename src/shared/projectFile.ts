@@ -96,7 +96,11 @@ export const analysisSchema = z.object({
     .default(0.95),
   order: z
     .enum(['asEntered', 'yearThenName'], { error: 'must be asEntered or yearThenName' })
-    .default('asEntered')
+    .default('asEntered'),
+  heterogeneityCentre: z
+    .enum(['fixedMethod', 'inverseVariance'], { error: 'must be fixedMethod or inverseVariance' })
+    .optional(),
+  mdVariance: z.enum(['unequal', 'pooled'], { error: 'must be unequal or pooled' }).optional()
 })
 
 export const monitoringSchema = z.object({
@@ -110,6 +114,16 @@ export const monitoringSchema = z.object({
       error: 'must be none, tsaWedge, nonBinding or binding'
     })
     .default('none'),
+  minimumLookIncrement: z
+    .number({ error: 'must be a number' })
+    .gte(0, { error: 'must be ≥ 0' })
+    .lt(1, { error: 'must be < 1' })
+    .optional(),
+  minimumLookFraction: z
+    .number({ error: 'must be a number' })
+    .gte(0, { error: 'must be ≥ 0' })
+    .lt(1, { error: 'must be < 1' })
+    .optional(),
   boundaryEngine: z.enum(['tsa', 'precise'], { error: 'must be tsa or precise' }).default('tsa'),
   informationAxis: z
     .enum(['participants', 'events', 'information'], {

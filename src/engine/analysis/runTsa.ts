@@ -43,7 +43,11 @@ export function runTsa(input: TsaInput): Result<TsaResult> {
     hksj: input.analysis.hksj,
     zeroEvents: input.analysis.zeroEvents,
     ctuCompatibility: input.analysis.ctuCompatibility,
-    confidenceLevel: input.analysis.confidenceLevel
+    confidenceLevel: input.analysis.confidenceLevel,
+    ...(input.analysis.heterogeneityCentre !== undefined
+      ? { heterogeneityCentre: input.analysis.heterogeneityCentre }
+      : {}),
+    ...(input.analysis.mdVariance !== undefined ? { mdVariance: input.analysis.mdVariance } : {})
   }
   if ((input.outcome.type === 'continuous') !== (input.analysis.measure === 'MD')) {
     return fail(
@@ -308,10 +312,15 @@ function boundariesAtLooks(
 }> {
   const m = input.monitoring
   const schedule: number[] = []
+  // The CTU program (and RTSA's replica) updates the boundaries only at looks that add ≥ 1% information, once 5%
+  // has accrued (methods.md §10); RTSA alone uses the 1% rule. Explicit settings win over ctuCompatibility.
+  const ctu = input.analysis.ctuCompatibility
+  const minimumIncrement = m.minimumLookIncrement ?? (ctu ? 0.01 : 0)
+  const minimumFraction = m.minimumLookFraction ?? (ctu ? 0.05 : 0)
   const index: (number | null)[] = fractions.map((t) => {
     if (t === null || !(t < 1) || t < MIN_INFORMATION_FRACTION) return null
     const last = schedule[schedule.length - 1] ?? 0
-    if (input.analysis.ctuCompatibility && (t < 0.05 || t - last < 0.01)) return null
+    if (t < minimumFraction || (schedule.length > 0 && t - last < minimumIncrement)) return null
     if (t > last) schedule.push(t)
     return schedule.length - 1
   })

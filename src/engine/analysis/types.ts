@@ -42,6 +42,10 @@ export interface TsaInput {
     ctuCompatibility: boolean
     confidenceLevel: number
     order?: 'asEntered' | 'yearThenName' | undefined
+    /** centre of Cochran's Q: the fixed-effect method's estimate (default) or IV (metafor, RTSA) */
+    heterogeneityCentre?: 'fixedMethod' | 'inverseVariance' | undefined
+    /** MD variance: s1²/n1 + s2²/n2 (default, CTU) or pooled SD (RTSA without HKSJ, metafor vtype HO) */
+    mdVariance?: 'unequal' | 'pooled' | undefined
   }
   monitoring: {
     alpha: number
@@ -49,6 +53,10 @@ export interface TsaInput {
     beta: number
     alphaSpending: SpendingSpec
     betaSpending?: SpendingSpec | undefined
+    /** boundaries are updated only at looks adding at least this information fraction (RTSA: 0.01) */
+    minimumLookIncrement?: number | undefined
+    /** … and only once this fraction has accrued (CTU: 0.05) */
+    minimumLookFraction?: number | undefined
     futility: FutilityKind
     boundaryEngine: BoundaryEngine
     informationAxis: 'participants' | 'events' | 'information'
