@@ -77,6 +77,14 @@ export function runTsa(input: TsaInput): Result<TsaResult> {
       : axis === 'events'
         ? (look.events ?? 0)
         : 1 / look.pooled.variance
+  const unbounded = metaLooks.findIndex((look) => !Number.isFinite(informationAt(look)))
+  if (unbounded >= 0) {
+    return fail(
+      'invalidInput',
+      `look ${unbounded + 1} (${metaLooks[unbounded]?.trial}) has zero variance: the standard deviations are too small to measure statistical information`,
+      'trials'
+    )
+  }
   const fractionsFor = (required: number | null): (number | null)[] =>
     metaLooks.map((look) => (required === null ? null : informationAt(look) / required))
   let fractions = fractionsFor(ris.value.required)
