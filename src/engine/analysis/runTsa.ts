@@ -1,5 +1,5 @@
 import { computeBoundaries, toZValue } from '../boundaries/computeBoundaries'
-import { MIN_INFORMATION_FRACTION } from '../constants'
+import { MIN_INFORMATION_FRACTION, MIN_INFORMATION_INCREMENT } from '../constants'
 import { normalUpperQuantile } from '../distributions/normalQuantile'
 import { requiredInformationSize } from '../informationSize/requiredInformationSize'
 import { furtherTrials, type FurtherTrialsResult } from '../informationSize/furtherTrials'
@@ -96,8 +96,9 @@ export function runTsa(input: TsaInput): Result<TsaResult> {
     inflation = designInflation(input, boundaries.value.design)
     ris.value.required *= inflation
     if (ris.value.exact !== null) ris.value.exact *= inflation
+    const uninflated = fractions
     fractions = fractionsFor(ris.value.required)
-    boundaries = boundariesAtLooks(input, fractions, notes)
+    boundaries = boundariesAtLooks(input, fractions, notes, uninflated)
     if (!boundaries.ok) return boundaries
   }
   const { perLook } = boundaries.value
@@ -312,7 +313,8 @@ interface LookBoundaries {
 function boundariesAtLooks(
   input: TsaInput,
   fractions: (number | null)[],
-  notes: string[]
+  notes: string[],
+  ruleFractions: (number | null)[] = fractions
 ): Result<{
   perLook: (LookBoundaries | null)[]
   inflationFactor: number | null
@@ -320,17 +322,24 @@ function boundariesAtLooks(
 }> {
   const m = input.monitoring
   const schedule: number[] = []
-  // The CTU program (and RTSA's replica) updates the boundaries only at looks that add ≥ 1% information, once 5%
-  // has accrued (methods.md §10); RTSA alone uses the 1% rule. Explicit settings win over ctuCompatibility.
+  // The CTU program and RTSA update the boundaries only at looks that add more than 1% information over the look
+  // before (tested or not), and (CTU) once 5% has accrued (methods.md §10), measured before any sequential
+  // inflation of the RIS, as RTSA does. Explicit settings win over ctuCompatibility.
   const ctu = input.analysis.ctuCompatibility
   const minimumIncrement = m.minimumLookIncrement ?? (ctu ? 0.01 : 0)
   const minimumFraction = m.minimumLookFraction ?? (ctu ? 0.05 : 0)
-  const index: (number | null)[] = fractions.map((t) => {
-    if (t === null || !(t < 1) || t < MIN_INFORMATION_FRACTION) return null
+  let previous = 0
+  const index: (number | null)[] = fractions.map((t, k) => {
+    const r = ruleFractions[k] ?? null
+    const added = r === null ? 0 : r - previous
+    if (r !== null) previous = r
+    if (t === null || r === null || !(t < 1) || t < MIN_INFORMATION_FRACTION) return null
+    if (minimumFraction > 0 && r <= minimumFraction) return null
+    if (minimumIncrement > 0 && added <= minimumIncrement) return null
     const last = schedule[schedule.length - 1] ?? 0
-    if (t < minimumFraction || (schedule.length > 0 && t - last < minimumIncrement)) return null
-    if (t > last) schedule.push(t)
-    return schedule.length - 1
+    // A look that adds (next to) no information shares the previous look's boundary.
+    if (t - last >= MIN_INFORMATION_INCREMENT) schedule.push(t)
+    return schedule.length === 0 ? null : schedule.length - 1
   })
   if (fractions.every((t) => t === null)) {
     return ok({ perLook: fractions.map(() => null), inflationFactor: null, design: null })
