@@ -12,6 +12,13 @@ export interface RisInputs {
   variance?: number
 }
 
+/** The anticipated intervention event proportion P_I = P_C(1 − RRR), or P_C(1 + RBI) for a beneficial outcome. */
+export function interventionRisk(controlRisk: number, est: RisInputs): number {
+  return est.relativeRiskReduction !== undefined
+    ? controlRisk * (1 - est.relativeRiskReduction)
+    : controlRisk * (1 + (est.relativeBenefitIncrease ?? 0))
+}
+
 /** ctuCompatibility: the program rounds estimated proportions to 0.01 percentage points (methods.md §10). */
 const roundPercent = (p: number): number => Math.round(p * 10000) / 10000
 

@@ -9,7 +9,7 @@ import type { CumulativeLook, MetaAnalysisOptions, PooledEstimate } from '../met
 import { fail, ok, type Result } from '../result'
 import type { BoundaryResult, HeterogeneityAdjustment } from '../types'
 import { concludeTsa } from './concludeTsa'
-import { estimateRisInputs, type RisInputs } from './estimateRisInputs'
+import { estimateRisInputs, interventionRisk, type RisInputs } from './estimateRisInputs'
 import { prepareTrials } from './prepareTrials'
 import type { ReportedEstimate, TsaInput, TsaLook, TsaResult } from './types'
 
@@ -238,10 +238,7 @@ function computeRis(
         'monitoring.informationAxis'
       )
     }
-    const pi =
-      est.relativeRiskReduction !== undefined
-        ? est.controlRisk * (1 - est.relativeRiskReduction)
-        : est.controlRisk * (1 + (est.relativeBenefitIncrease ?? 0))
+    const pi = interventionRisk(est.controlRisk, est)
     const eventRate = (est.controlRisk + pi) / 2
     const eventsFixed = fixed * eventRate
     return ok({
@@ -275,10 +272,7 @@ function effectOnAnalysisScale(input: TsaInput, est: RisInputs): number | null {
   if (input.analysis.measure === 'MD') return est.difference ?? null
   const pc = est.controlRisk
   if (pc === undefined) return null
-  const pi =
-    est.relativeRiskReduction !== undefined
-      ? pc * (1 - est.relativeRiskReduction)
-      : pc * (1 + (est.relativeBenefitIncrease ?? 0))
+  const pi = interventionRisk(pc, est)
   const theta =
     input.analysis.measure === 'RR'
       ? Math.log(pi / pc)
@@ -398,10 +392,7 @@ function variancePerParticipant(input: TsaInput, est: RisInputs): number | null 
   if (input.analysis.measure === 'MD') return est.variance === undefined ? null : 2 * est.variance
   const pc = est.controlRisk
   if (pc === undefined) return null
-  const pi =
-    est.relativeRiskReduction !== undefined
-      ? pc * (1 - est.relativeRiskReduction)
-      : pc * (1 + (est.relativeBenefitIncrease ?? 0))
+  const pi = interventionRisk(pc, est)
   if (input.analysis.measure === 'RR') return 1 / pc + 1 / pi - 2
   if (input.analysis.measure === 'RD') return pc * (1 - pc) + pi * (1 - pi)
   return 1 / pi + 1 / pc + 1 / (1 - pi) + 1 / (1 - pc)
