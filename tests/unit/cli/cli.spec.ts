@@ -1,22 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { main } from '../../../src/cli/main'
+import { runCli as run } from '../../helpers/cli'
 import { loadFixture } from '../../helpers/fixtures'
 
 const BIN = fileURLToPath(new URL('../../../bin/opentsa.mjs', import.meta.url))
-
-/** Runs the CLI in-process and captures what it prints. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await main(
-    argv,
-    (t) => out.push(t),
-    (t) => err.push(t)
-  )
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 interface Published {
   ris: {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { main } from '../../../src/cli/main'
+import { runCli } from '../../helpers/cli'
 import type { TsaResult } from '../../../src/engine/analysis/types'
 import { parseProjectFile } from '../../../src/shared/projectFile'
 
@@ -13,14 +13,8 @@ const path = (name: string): string =>
   fileURLToPath(new URL(`../../../resources/examples/${name}.opentsa.json`, import.meta.url))
 
 async function analyze(file: string): Promise<{ code: number; result: TsaResult; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await main(
-    ['analyze', file, '--json'],
-    (t) => out.push(t),
-    (t) => err.push(t)
-  )
-  return { code, result: JSON.parse(out.join('\n')) as TsaResult, err: err.join('\n') }
+  const { code, out, err } = await runCli('analyze', file, '--json')
+  return { code, result: JSON.parse(out) as TsaResult, err }
 }
 
 describe.each([

@@ -3,20 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { main } from '../../../src/cli/main'
+import { runCli as run } from '../../helpers/cli'
 
 const DATASETS = fileURLToPath(new URL('../../fixtures/datasets/', import.meta.url))
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await main(
-    argv,
-    (t) => out.push(t),
-    (t) => err.push(t)
-  )
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 let dir: string
 beforeEach(() => {
