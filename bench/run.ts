@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { computeBoundaries, runTsa, type BoundaryRequest, type TsaInput } from '@engine'
+import { analysisSchema, monitoringSchema } from '@shared/projectFile'
 import { measure, type Figure } from './measure'
 
 interface RTiming {
@@ -66,33 +67,12 @@ function analyzeFigure(k: number, engine: 'tsa' | 'precise' = 'tsa'): () => unkn
   const input: TsaInput = {
     outcome: { type: 'dichotomous', direction: 'harmful' },
     trials,
-    analysis: {
-      measure: 'RR',
-      model: 'random',
-      fixedMethod: 'MH',
-      tau2Method: 'DL',
-      hksj: false,
-      zeroEvents: { method: 'constant', value: 0.25, includeDoubleZero: false },
-      ctuCompatibility: false,
-      confidenceLevel: 0.95
-    },
-    monitoring: {
-      alpha: 0.05,
-      sides: 2,
-      beta: 0.2,
-      alphaSpending: { kind: 'obf' },
+    analysis: analysisSchema.parse({}), // the project file's defaults (RR, random DL, MH)
+    monitoring: monitoringSchema.parse({
       futility: 'tsaWedge',
       boundaryEngine: engine,
-      informationAxis: 'participants',
-      ris: {
-        mode: 'formula',
-        controlRisk: 0.1,
-        relativeRiskReduction: 0.05,
-        heterogeneity: { kind: 'diversity' },
-        manual: null
-      },
-      lil: { enabled: false, lambda: 2 }
-    }
+      ris: { controlRisk: 0.1, relativeRiskReduction: 0.05 }
+    })
   }
   return () => {
     const r = runTsa(input)

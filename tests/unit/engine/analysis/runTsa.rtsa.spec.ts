@@ -34,6 +34,7 @@
  *   - Random-effects Z / CI at looks with τ² = 0 and at look 1: RTSA reports the fixed-effect (MH) numbers there.
  *   - One-sided conclusions (see the last test).
  */
+import { analysisSchema, monitoringSchema } from '../../../../src/shared/projectFile'
 import { afterAll, describe, expect, test } from 'vitest'
 import { runTsa } from '../../../../src/engine/analysis/runTsa'
 import type { TsaInput, TsaResult, TsaTrialInput } from '../../../../src/engine/analysis/types'
@@ -504,33 +505,16 @@ describe('methods.md §9 CTU RIS examples through runTsa (mode formula, user-giv
         totalControl: 100
       }
     ],
-    analysis: {
-      measure: 'RR',
-      model: 'random',
-      fixedMethod: 'MH',
-      tau2Method: 'DL',
-      hksj: false,
-      zeroEvents: { method: 'constant', value: 0.25, includeDoubleZero: false },
-      ctuCompatibility: false,
-      confidenceLevel: 0.95
-    },
-    monitoring: {
+    analysis: analysisSchema.parse({}),
+    monitoring: monitoringSchema.parse({
       alpha,
-      sides: 2,
       beta,
-      alphaSpending: { kind: 'obf' },
-      futility: 'none',
-      boundaryEngine: 'tsa',
-      informationAxis: 'participants',
       ris: {
-        mode: 'formula',
         controlRisk: pc,
         relativeRiskReduction: rrr,
-        heterogeneity: { kind: 'user', value: d2 },
-        manual: null
-      },
-      lil: { enabled: false, lambda: 2 }
-    }
+        heterogeneity: { kind: 'user', value: d2 }
+      }
+    })
   })
   test.each([
     [0.05, 0.25, 0.05, 0.2, 0.2, 10508],

@@ -7,7 +7,12 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { runTsa } from '../../../../src/engine/analysis/runTsa'
 import type { TsaInput, TsaResult, TsaTrialInput } from '../../../../src/engine/analysis/types'
-import { analysisInput, parseProjectFile } from '../../../../src/shared/projectFile'
+import {
+  analysisInput,
+  analysisSchema,
+  monitoringSchema,
+  parseProjectFile
+} from '../../../../src/shared/projectFile'
 
 type Trial = [name: string, a: number, n1: number, c: number, n2: number]
 
@@ -21,33 +26,8 @@ function project(trials: Trial[], edit: (p: TsaInput) => void = () => {}): TsaIn
       eventsControl: c,
       totalControl: n2
     })),
-    analysis: {
-      measure: 'RR',
-      model: 'random',
-      fixedMethod: 'MH',
-      tau2Method: 'DL',
-      hksj: false,
-      zeroEvents: { method: 'constant', value: 0.25, includeDoubleZero: false },
-      ctuCompatibility: false,
-      confidenceLevel: 0.95
-    },
-    monitoring: {
-      alpha: 0.05,
-      sides: 2,
-      beta: 0.2,
-      alphaSpending: { kind: 'obf' },
-      futility: 'none',
-      boundaryEngine: 'tsa',
-      informationAxis: 'participants',
-      ris: {
-        mode: 'formula',
-        controlRisk: 0.2,
-        relativeRiskReduction: 0.2,
-        heterogeneity: { kind: 'diversity' },
-        manual: null
-      },
-      lil: { enabled: false, lambda: 2 }
-    }
+    analysis: analysisSchema.parse({}), // the project file's defaults (RR, random DL, MH, 0.25 per cell)
+    monitoring: monitoringSchema.parse({ ris: { controlRisk: 0.2, relativeRiskReduction: 0.2 } })
   }
   edit(p)
   return p
