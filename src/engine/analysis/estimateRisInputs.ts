@@ -22,22 +22,20 @@ export function interventionRisk(controlRisk: number, est: RisInputs): number {
 /** ctuCompatibility: the program rounds estimated proportions to 0.01 percentage points (methods.md §10). */
 const roundPercent = (p: number): number => Math.round(p * 10000) / 10000
 
-/**
- * Estimated inputs (methods.md §4): P_C = Σ control events / Σ control participants; the intervention effect from the
- * pooled estimate of the chosen model (RRR = 1 − RR for a harmful outcome, RBI = RR − 1 for a beneficial one);
- * continuous: δ = |pooled MD| and σ² = the participant-weighted mean of the arms' variances.
- * `lowRiskOfBias` restricts the trials to those flagged low risk of bias.
- */
-export function estimateRisInputs(
-  input: TsaInput,
+/** The trials an estimate is taken from, and the pooled estimate of the chosen model over them. */
+interface EstimationSource {
+  subset: (from: 'data' | 'lowRiskOfBias') => MetaTrial[]
+  pooled: (from: 'data' | 'lowRiskOfBias') => Result<number>
+}
+
+function estimationSource(
   trials: readonly MetaTrial[],
   sources: readonly TsaTrialInput[],
   options: MetaAnalysisOptions
-): Result<RisInputs> {
-  const ris = input.monitoring.ris
+): EstimationSource {
   const subset = (from: 'data' | 'lowRiskOfBias'): MetaTrial[] =>
     trials.filter((_, i) => from === 'data' || sources[i]?.lowRiskOfBias === true)
-  const pooledRatio = (from: 'data' | 'lowRiskOfBias'): Result<number> => {
+  const pooled = (from: 'data' | 'lowRiskOfBias'): Result<number> => {
     const chosen = subset(from)
     if (chosen.length === 0) {
       return fail(
@@ -58,74 +56,106 @@ export function estimateRisInputs(
     }
     return ok(fit.value.pooled.estimate)
   }
+  return { subset, pooled }
+}
+
+/**
+ * Estimated inputs (methods.md §4): P_C = Σ control events / Σ control participants; the intervention effect from the
+ * pooled estimate of the chosen model (RRR = 1 − RR for a harmful outcome, RBI = RR − 1 for a beneficial one);
+ * continuous: δ = |pooled MD| and σ² = the participant-weighted mean of the arms' variances.
+ * `lowRiskOfBias` restricts the trials to those flagged low risk of bias.
+ */
+export function estimateRisInputs(
+  input: TsaInput,
+  trials: readonly MetaTrial[],
+  sources: readonly TsaTrialInput[],
+  options: MetaAnalysisOptions
+): Result<RisInputs> {
+  const source = estimationSource(trials, sources, options)
+  return input.outcome.type === 'dichotomous'
+    ? dichotomousInputs(input, source)
+    : continuousInputs(input, source)
+}
+
+function controlRiskInput(input: TsaInput, source: EstimationSource): Result<number | undefined> {
+  const given = input.monitoring.ris.controlRisk
+  if (typeof given !== 'object') return ok(given)
+  const chosen = source.subset(given.from) as DichotomousTrial[]
+  const events = chosen.reduce((s, t) => s + t.eventsControl, 0)
+  const total = chosen.reduce((s, t) => s + t.totalControl, 0)
+  if (total === 0) {
+    return fail(
+      'invalidInput',
+      'no control participants to estimate the control event proportion from',
+      'monitoring.ris.controlRisk'
+    )
+  }
+  return ok(input.analysis.ctuCompatibility ? roundPercent(events / total) : events / total)
+}
+
+function dichotomousInputs(input: TsaInput, source: EstimationSource): Result<RisInputs> {
+  const ris = input.monitoring.ris
   const out: RisInputs = {}
-  const ctu = input.analysis.ctuCompatibility
-  if (input.outcome.type === 'dichotomous') {
-    if (typeof ris.controlRisk === 'object') {
-      const chosen = subset(ris.controlRisk.from) as DichotomousTrial[]
-      const events = chosen.reduce((s, t) => s + t.eventsControl, 0)
-      const total = chosen.reduce((s, t) => s + t.totalControl, 0)
-      if (total === 0) {
-        return fail(
-          'invalidInput',
-          'no control participants to estimate the control event proportion from',
-          'monitoring.ris.controlRisk'
-        )
-      }
-      out.controlRisk = ctu ? roundPercent(events / total) : events / total
-    } else if (ris.controlRisk !== undefined) out.controlRisk = ris.controlRisk
-    const effect =
-      input.outcome.direction === 'harmful'
-        ? ris.relativeRiskReduction
-        : ris.relativeBenefitIncrease
-    if (typeof effect === 'object') {
-      if (
-        input.analysis.measure !== 'RR' &&
-        input.analysis.measure !== 'OR' &&
-        input.analysis.measure !== 'PetoOR'
-      ) {
-        return fail(
-          'invalidInput',
-          'an intervention effect estimated from the data needs a ratio measure (RR, OR)',
-          'monitoring.ris'
-        )
-      }
-      const logRatio = pooledRatio(effect.from)
-      if (!logRatio.ok) return logRatio
-      const ratio = Math.exp(logRatio.value)
-      let rrr = 1 - ratio
-      if (ctu && out.controlRisk !== undefined) {
-        rrr = 1 - roundPercent(out.controlRisk * ratio) / out.controlRisk
-      }
-      if (input.outcome.direction === 'harmful') out.relativeRiskReduction = rrr
-      else out.relativeBenefitIncrease = -rrr
-    } else if (effect !== undefined) {
-      if (input.outcome.direction === 'harmful') out.relativeRiskReduction = effect
+  const pc = controlRiskInput(input, source)
+  if (!pc.ok) return pc
+  if (pc.value !== undefined) out.controlRisk = pc.value
+  const harmful = input.outcome.direction === 'harmful'
+  const effect = harmful ? ris.relativeRiskReduction : ris.relativeBenefitIncrease
+  if (typeof effect !== 'object') {
+    if (effect !== undefined) {
+      if (harmful) out.relativeRiskReduction = effect
       else out.relativeBenefitIncrease = effect
     }
     return ok(out)
   }
+  if (!['RR', 'OR', 'PetoOR'].includes(input.analysis.measure)) {
+    return fail(
+      'invalidInput',
+      'an intervention effect estimated from the data needs a ratio measure (RR, OR)',
+      'monitoring.ris'
+    )
+  }
+  const logRatio = source.pooled(effect.from)
+  if (!logRatio.ok) return logRatio
+  const ratio = Math.exp(logRatio.value)
+  const rrr =
+    input.analysis.ctuCompatibility && out.controlRisk !== undefined
+      ? 1 - roundPercent(out.controlRisk * ratio) / out.controlRisk
+      : 1 - ratio
+  if (harmful) out.relativeRiskReduction = rrr
+  else out.relativeBenefitIncrease = -rrr
+  return ok(out)
+}
+
+function continuousInputs(input: TsaInput, source: EstimationSource): Result<RisInputs> {
+  const ris = input.monitoring.ris
+  const out: RisInputs = {}
   if (typeof ris.difference === 'object') {
-    const md = pooledRatio(ris.difference.from)
+    const md = source.pooled(ris.difference.from)
     if (!md.ok) return md
     out.difference = Math.abs(md.value)
   } else if (ris.difference !== undefined) out.difference = ris.difference
-  if (typeof ris.variance === 'object') {
-    const chosen = subset(ris.variance.from) as Extract<MetaTrial, { sdIntervention: number }>[]
-    let weighted = 0
-    let n = 0
-    for (const t of chosen) {
-      weighted += t.sdIntervention ** 2 * t.totalIntervention + t.sdControl ** 2 * t.totalControl
-      n += t.totalIntervention + t.totalControl
-    }
-    if (n === 0) {
-      return fail(
-        'invalidInput',
-        'no trials to estimate the variance from',
-        'monitoring.ris.variance'
-      )
-    }
-    out.variance = weighted / n
-  } else if (ris.variance !== undefined) out.variance = ris.variance
+  if (typeof ris.variance !== 'object') {
+    if (ris.variance !== undefined) out.variance = ris.variance
+    return ok(out)
+  }
+  const chosen = source.subset(ris.variance.from) as Extract<
+    MetaTrial,
+    { sdIntervention: number }
+  >[]
+  let weighted = 0
+  let n = 0
+  for (const t of chosen) {
+    weighted += t.sdIntervention ** 2 * t.totalIntervention + t.sdControl ** 2 * t.totalControl
+    n += t.totalIntervention + t.totalControl
+  }
+  if (n === 0) {
+    return fail(
+      'invalidInput',
+      'no trials to estimate the variance from',
+      'monitoring.ris.variance'
+    )
+  }
+  out.variance = weighted / n
   return ok(out)
 }
