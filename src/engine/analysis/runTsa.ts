@@ -109,33 +109,10 @@ export function runTsa(input: TsaInput): Result<TsaResult> {
   // exp() of a huge log ratio overflows to Infinity (and NaN passes through): both are reported as null
   const scale = (x: number | null): number | null =>
     x === null ? null : finiteOrNull(ratio ? Math.exp(x) : x)
-  const looks: TsaLook[] = metaLooks.map((look, k) => {
-    const p = look.pooled
-    const t = fractions[k] ?? null
-    const b = perLook[k]
-    const pastRis = t !== null && t >= 1
-    const bound = pastRis ? conventional : (b?.upper ?? null)
-    const lilZ = lilStatistic(input, p)
-    return {
-      trial: look.trial,
-      cumulativeInformation: informationAt(look),
-      informationFraction: finiteOrNull(t),
-      z: p.z === null ? null : orientation * p.z,
-      upper: pastRis ? null : (b?.upper ?? null),
-      lower: pastRis || input.monitoring.sides === 1 ? null : (b?.lower ?? null),
-      futilityUpper: pastRis ? null : (b?.futilityUpper ?? null),
-      futilityLower: pastRis ? null : (b?.futilityLower ?? null),
-      estimate: scale(p.estimate),
-      ciLower: scale(p.ciLower),
-      ciUpper: scale(p.ciUpper),
-      tsaCiLower: bound === null ? null : scale(finiteOrNull(p.estimate - bound * p.se)),
-      tsaCiUpper: bound === null ? null : scale(finiteOrNull(p.estimate + bound * p.se)),
-      lilZ: lilZ === null ? null : orientation * lilZ,
-      tau2: finiteOrNull(look.heterogeneity.tau2),
-      i2: finiteOrNull(look.heterogeneity.i2),
-      d2: finiteOrNull(look.heterogeneity.d2)
-    }
-  })
+  const context: LookContext = { input, conventional, orientation, scale }
+  const looks: TsaLook[] = metaLooks.map((look, k) =>
+    reportLook(look, informationAt(look), fractions[k] ?? null, perLook[k] ?? null, context)
+  )
   const report = (e: PooledEstimate): ReportedEstimate => ({
     estimate: scale(finiteOrNull(e.estimate)),
     ciLower: scale(finiteOrNull(e.ciLower)),
@@ -419,4 +396,47 @@ function furtherTrialsFor(
     currentVariance: final.random.variance
   })
   return r.ok ? r.value : null
+}
+
+interface LookContext {
+  input: TsaInput
+  conventional: number
+  /** +1, or −1 where benefit is a negative effect (harmful outcome) */
+  orientation: number
+  /** analysis scale → reported scale (exp for ratio measures), non-finite → null */
+  scale: (x: number | null) => number | null
+}
+
+/** One look as reported: oriented Z, boundaries before the RIS (conventional past it), conventional and TSA CIs. */
+function reportLook(
+  look: CumulativeLook,
+  information: number,
+  t: number | null,
+  b: LookBoundaries | null,
+  { input, conventional, orientation, scale }: LookContext
+): TsaLook {
+  const p = look.pooled
+  const pastRis = t !== null && t >= 1
+  const before = (x: number | null | undefined): number | null => (pastRis ? null : (x ?? null))
+  const bound = pastRis ? conventional : (b?.upper ?? null)
+  const lilZ = lilStatistic(input, p)
+  return {
+    trial: look.trial,
+    cumulativeInformation: information,
+    informationFraction: finiteOrNull(t),
+    z: p.z === null ? null : orientation * p.z,
+    upper: before(b?.upper),
+    lower: input.monitoring.sides === 1 ? null : before(b?.lower),
+    futilityUpper: before(b?.futilityUpper),
+    futilityLower: before(b?.futilityLower),
+    estimate: scale(p.estimate),
+    ciLower: scale(p.ciLower),
+    ciUpper: scale(p.ciUpper),
+    tsaCiLower: bound === null ? null : scale(finiteOrNull(p.estimate - bound * p.se)),
+    tsaCiUpper: bound === null ? null : scale(finiteOrNull(p.estimate + bound * p.se)),
+    lilZ: lilZ === null ? null : orientation * lilZ,
+    tau2: finiteOrNull(look.heterogeneity.tau2),
+    i2: finiteOrNull(look.heterogeneity.i2),
+    d2: finiteOrNull(look.heterogeneity.d2)
+  }
 }
