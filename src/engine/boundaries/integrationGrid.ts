@@ -1,4 +1,5 @@
 import { LD98_STEP } from '../constants'
+import { normalCdf } from '../distributions/normalCdf'
 
 /**
  * Integration grids for the group-sequential recursion, on the Z scale of one look.
@@ -19,6 +20,8 @@ export interface Grid {
   z: Float64Array
   w: Float64Array
   runs: GridRun[]
+  /** runs overlap (a sparse ld98 grid): z is not ascending as a whole */
+  unsorted?: true
 }
 
 /** A continuation interval on the Z scale. */
@@ -96,4 +99,83 @@ export function ld98Grid(intervals: readonly Interval[], t: number, increment: n
     (i, n, h) => (i === 0 || i === n ? 0.5 * h : h),
     1
   )
+}
+
+/** Φ(−ZETA) ≈ 1e-17: the window below is exactly 0 or 1 (to that) beyond ±ZETA transition widths. */
+const WINDOW_ZETA = 8.5
+/** Transition width of the window, in units of the kernel sd √Δt of this look. */
+const WINDOW_WIDTH = 0.6
+/** Coarse step at most this many of the narrowest Gaussian scale the windowed integrand has (aliasing < 1e-20). */
+const COARSE_STEP_PER_SCALE = 0.5
+
+/**
+ * The ld98 grid of one interval, stored sparsely for the next look (same sums to ~1e-15, several times fewer points).
+ *
+ * Every sum the recursion forms over a look's grid is the fine trapezoid sum Σ_j w_j·f(y_j) of a smooth function
+ * f = h·(Gaussian kernel or its tail) of the next look. Split f = f·χ + f·(1 − χ), χ a smooth window (a product of
+ * two normal cdfs, transition width τ) that is 0 within ~2·8.5τ of either end and 1 inside. The second part lives on
+ * the end zones and keeps its fine points and weights w_j·(1 − χ_j). The first vanishes (to 1e-17) at both ends, so
+ * its fine trapezoid sum has no end corrections and equals, up to aliasing of order exp(−2π²σ²/H²) (σ the narrowest
+ * Gaussian scale of f·χ, H the coarse step), the same sum over every M-th fine point with weight M·h·χ_j. The fine
+ * points are the same floating-point numbers as in `ld98Grid`, so the kernel sees the same arguments.
+ * Returns null when the fine grid is already as cheap (short interval, or a next kernel too narrow for M ≥ 2).
+ */
+export function ld98SparseGrid(
+  lo: number,
+  hi: number,
+  t: number,
+  increment: number,
+  nextIncrement: number
+): Grid | null {
+  const sqrtT = Math.sqrt(t)
+  const stepY = LD98_STEP * Math.sqrt(increment)
+  const n = Math.ceil(((hi - lo) * sqrtT) / stepY)
+  const h = (hi - lo) / n // Z scale
+  const sdNow = Math.sqrt(increment) / sqrtT // kernel scales on the Z scale of this look
+  const sdNext = Math.sqrt(nextIncrement) / sqrtT
+  const tau = WINDOW_WIDTH * sdNow
+  const narrowest = 1 / Math.sqrt(1 / (sdNow * sdNow) + 1 / (sdNext * sdNext) + 1 / (tau * tau))
+  let M = Math.floor((COARSE_STEP_PER_SCALE * narrowest) / h)
+  const zone = Math.ceil((2 * WINDOW_ZETA * tau) / h) // fine points kept at each end
+  // worth it only when it at least halves the points (the end zones keep their fine points)
+  if (M < 2 || 2 * (2 * zone + n / M) > n) return null
+  // coarse indices s, s + M, …, n − s: symmetric about the middle, so a symmetric interval gives a symmetric grid
+  let s = -1
+  for (; M >= 2; M--) {
+    for (let c = 0; c < M; c++)
+      if ((n - 2 * c) % M === 0) {
+        s = c
+        break
+      }
+    if (s >= 0) break
+  }
+  if (s < 0) return null
+  const coarseCount = (n - 2 * s) / M + 1
+  const total = 2 * (zone + 1) + coarseCount
+  const z = new Float64Array(total)
+  const w = new Float64Array(total)
+  const L = WINDOW_ZETA * tau
+  const window = (x: number): number =>
+    normalCdf((x - lo - L) / tau) * normalCdf((hi - L - x) / tau)
+  const trapezoid = (j: number): number => (j === 0 || j === n ? 0.5 * h : h)
+  let p = 0
+  for (let j = 0; j <= zone; j++, p++) {
+    z[p] = lo + j * h
+    w[p] = trapezoid(j) * (1 - window(z[p] as number))
+  }
+  for (let i = 0; i < coarseCount; i++, p++) {
+    const j = s + i * M
+    z[p] = lo + j * h
+    w[p] = M * h * window(z[p] as number)
+  }
+  for (let j = n - zone; j <= n; j++, p++) {
+    z[p] = lo + j * h
+    w[p] = trapezoid(j) * (1 - window(z[p] as number))
+  }
+  const runs: GridRun[] = [
+    { offset: 0, count: zone + 1, step: h },
+    { offset: zone + 1, count: coarseCount, step: M * h },
+    { offset: zone + 1 + coarseCount, count: zone + 1, step: h }
+  ]
+  return { z, w, runs, unsorted: true }
 }

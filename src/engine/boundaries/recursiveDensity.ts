@@ -22,6 +22,8 @@ export interface LookDensity {
   c: Float64Array
   /** the equally spaced runs of z (from the grid) */
   runs: GridRun[]
+  /** the runs overlap, z is not ascending (a sparse ld98 grid, integrationGrid.ts) */
+  unsorted?: true
 }
 
 const INV_SQRT_2PI = 0.3989422804014327
@@ -37,7 +39,9 @@ export function firstLookDensity(t: number, grid: Grid, drift: number): LookDens
     const u = (grid.z[i] as number) - mean
     c[i] = (grid.w[i] as number) * INV_SQRT_2PI * Math.exp(-0.5 * u * u)
   }
-  return { t, z: grid.z, c, runs: grid.runs }
+  return grid.unsorted
+    ? { t, z: grid.z, c, runs: grid.runs, unsorted: true }
+    : { t, z: grid.z, c, runs: grid.runs }
 }
 
 /**
@@ -86,7 +90,9 @@ export function propagateDensity(
   const c = new Float64Array(n)
   for (let i = 0; i <= last; i++) c[i] = (grid.w[i] as number) * scale * (sums[i] as number)
   if (symmetric) for (let i = last + 1; i < n; i++) c[i] = c[n - 1 - i] as number
-  return { t, z: grid.z, c, runs: grid.runs }
+  return grid.unsorted
+    ? { t, z: grid.z, c, runs: grid.runs, unsorted: true }
+    : { t, z: grid.z, c, runs: grid.runs }
 }
 
 /** Kernel geometry between one run of old points and one run of new points (see propagateDensity). */
@@ -226,7 +232,10 @@ export function crossing(
   for (let n = 0; n < m; n++) {
     const j = sign === 1 ? m - 1 - n : n
     const v = sign * (centre - (z[j] as number) * sqrtPrev) * invSd
-    if (v > cutoff) break
+    if (v > cutoff) {
+      if (prev.unsorted) continue
+      break
+    }
     const cj = c[j] as number
     if (v < -cutoff) {
       p += cj

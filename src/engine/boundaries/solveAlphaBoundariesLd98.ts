@@ -2,6 +2,7 @@ import { LD98_CAP, LD98_MIN_SPEND, LD98_SEARCH_TOLERANCE, LD98_ZERO_SPEND } from
 import { normalUpperQuantile } from '../distributions/normalQuantile'
 import { cumulativeSpend, type SpendingSpec } from '../spending'
 import { ld98GridRule } from './gridRules'
+import { ld98SparseGrid } from './integrationGrid'
 import { firstLookDensity, propagateDensity, type LookDensity } from './recursiveDensity'
 import { solveCrossingBound } from './solveCrossingBound'
 import type { AlphaBoundaries } from './solveAlphaBoundaries'
@@ -57,7 +58,11 @@ export function solveAlphaBoundariesLd98(
     spendPerSide.push(capped ? 0 : pd / sides)
     searched = b
     if (k === t.length - 1 || !Number.isFinite(b)) break
-    const grid = gridAt(k, [[sides === 2 ? -b : -LD98_CAP, b]], 0)
+    const lo = sides === 2 ? -b : -LD98_CAP
+    const increment = k === 0 ? tk : tk - (t[k - 1] as number)
+    const grid =
+      (b > lo ? ld98SparseGrid(lo, b, tk, increment, (t[k + 1] as number) - tk) : null) ??
+      gridAt(k, [[lo, b]], 0)
     prev =
       prev === null
         ? firstLookDensity(tk, grid, 0)
