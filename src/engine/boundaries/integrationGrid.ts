@@ -105,6 +105,12 @@ export function ld98Grid(intervals: readonly Interval[], t: number, increment: n
 const WINDOW_ZETA = 8.5
 /** Transition width of the window, in units of the kernel sd √Δt of this look. */
 const WINDOW_WIDTH = 0.6
+/**
+ * An interval end at |Z| beyond this needs no fine end zone: under H0 the sub-density of Z_k is at most φ(z), so the
+ * integrand there is below φ(7.5) ≈ 2.4e-13 of its peak, and so are the trapezoid's end corrections (the search
+ * decides on 1e-7). This is the case at every capped look (±8), i.e. at most looks of an analysis of many small trials.
+ */
+const NEGLIGIBLE_END_Z = 7.5
 /** Coarse step at most this many of the narrowest Gaussian scale the windowed integrand has (aliasing < 1e-20). */
 const COARSE_STEP_PER_SCALE = 0.5
 
@@ -134,32 +140,39 @@ export function ld98SparseGrid(
   const sdNow = Math.sqrt(increment) / sqrtT // kernel scales on the Z scale of this look
   const sdNext = Math.sqrt(nextIncrement) / sqrtT
   const tau = WINDOW_WIDTH * sdNow
-  const narrowest = 1 / Math.sqrt(1 / (sdNow * sdNow) + 1 / (sdNext * sdNext) + 1 / (tau * tau))
+  const windowLo = Math.abs(lo) < NEGLIGIBLE_END_Z
+  const windowHi = Math.abs(hi) < NEGLIGIBLE_END_Z
+  const windowed = windowLo || windowHi
+  const narrowest =
+    1 / Math.sqrt(1 / (sdNow * sdNow) + 1 / (sdNext * sdNext) + (windowed ? 1 / (tau * tau) : 0))
   let M = Math.floor((COARSE_STEP_PER_SCALE * narrowest) / h)
-  const zone = Math.ceil((2 * WINDOW_ZETA * tau) / h) // fine points kept at each end
+  const zone = Math.ceil((2 * WINDOW_ZETA * tau) / h) // fine points kept at a windowed end
+  const zoneLo = windowLo ? zone : -1
+  const zoneHi = windowHi ? zone : -1
   // worth it only when it at least halves the points (the end zones keep their fine points)
-  if (M < 2 || 2 * (2 * zone + n / M) > n) return null
+  if (M < 2 || 2 * (zoneLo + zoneHi + 2 + n / M) > n) return null
   // coarse indices s, s + M, …, n − s: symmetric about the middle, so a symmetric interval gives a symmetric grid
   let s = -1
   for (; M >= 2; M--) {
-    for (let c = 0; c < M; c++)
+    for (let c = 0; c < M; c++) {
       if ((n - 2 * c) % M === 0) {
         s = c
         break
       }
+    }
     if (s >= 0) break
   }
   if (s < 0) return null
   const coarseCount = (n - 2 * s) / M + 1
-  const total = 2 * (zone + 1) + coarseCount
+  const total = zoneLo + 1 + coarseCount + zoneHi + 1
   const z = new Float64Array(total)
   const w = new Float64Array(total)
   const L = WINDOW_ZETA * tau
   const window = (x: number): number =>
-    normalCdf((x - lo - L) / tau) * normalCdf((hi - L - x) / tau)
+    (windowLo ? normalCdf((x - lo - L) / tau) : 1) * (windowHi ? normalCdf((hi - L - x) / tau) : 1)
   const trapezoid = (j: number): number => (j === 0 || j === n ? 0.5 * h : h)
   let p = 0
-  for (let j = 0; j <= zone; j++, p++) {
+  for (let j = 0; j <= zoneLo; j++, p++) {
     z[p] = lo + j * h
     w[p] = trapezoid(j) * (1 - window(z[p] as number))
   }
@@ -168,14 +181,14 @@ export function ld98SparseGrid(
     z[p] = lo + j * h
     w[p] = M * h * window(z[p] as number)
   }
-  for (let j = n - zone; j <= n; j++, p++) {
+  for (let j = n - zoneHi; j <= n && zoneHi >= 0; j++, p++) {
     z[p] = lo + j * h
     w[p] = trapezoid(j) * (1 - window(z[p] as number))
   }
   const runs: GridRun[] = [
-    { offset: 0, count: zone + 1, step: h },
-    { offset: zone + 1, count: coarseCount, step: M * h },
-    { offset: zone + 1 + coarseCount, count: zone + 1, step: h }
-  ]
+    { offset: 0, count: zoneLo + 1, step: h },
+    { offset: zoneLo + 1, count: coarseCount, step: M * h },
+    { offset: zoneLo + 1 + coarseCount, count: zoneHi + 1, step: h }
+  ].filter((run) => run.count > 0)
   return { z, w, runs, unsorted: true }
 }

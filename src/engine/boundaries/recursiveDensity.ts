@@ -227,24 +227,26 @@ export function crossing(
   let p = 0
   let phiSum = 0
   let uPhiSum = 0
-  // v = sign·u falls as we walk towards the crossing side, so the loop stops at the first negligible term.
-  const m = z.length
-  for (let n = 0; n < m; n++) {
-    const j = sign === 1 ? m - 1 - n : n
-    const v = sign * (centre - (z[j] as number) * sqrtPrev) * invSd
-    if (v > cutoff) {
-      if (prev.unsorted) continue
-      break
+  // Within a run z rises, so v = sign·u falls as we walk towards the crossing side: each run's loop stops at its
+  // first negligible term (runs of an unsorted grid are each sorted).
+  const runs = prev.unsorted ? prev.runs : [{ offset: 0, count: z.length }]
+  for (const run of runs) {
+    const first = run.offset
+    const last = run.offset + run.count - 1
+    for (let n = 0; n < run.count; n++) {
+      const j = sign === 1 ? last - n : first + n
+      const v = sign * (centre - (z[j] as number) * sqrtPrev) * invSd
+      if (v > cutoff) break
+      const cj = c[j] as number
+      if (v < -cutoff) {
+        p += cj
+        continue
+      }
+      const phi = Math.exp(-0.5 * v * v)
+      p += cj * normalUpperTail(v)
+      phiSum += cj * phi
+      uPhiSum += cj * v * phi
     }
-    const cj = c[j] as number
-    if (v < -cutoff) {
-      p += cj
-      continue
-    }
-    const phi = Math.exp(-0.5 * v * v)
-    p += cj * normalUpperTail(v)
-    phiSum += cj * phi
-    uPhiSum += cj * v * phi
   }
   const k = Math.sqrt(t) * invSd
   return { p, dp: -sign * phiSum * INV_SQRT_2PI * k, d2p: uPhiSum * INV_SQRT_2PI * k * k }
