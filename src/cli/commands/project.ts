@@ -68,7 +68,7 @@ export function runAnalyze(args: string[], out: (text: string) => void): void {
   const lines = [
     `${project.title || path}: ${project.analysis.measure}, ${project.analysis.model} effects (${project.analysis.tau2Method})`,
     `pooled ${f(r.pooled.estimate)} [${f(r.pooled.ciLower)}, ${f(r.pooled.ciUpper)}], z ${f(r.pooled.z, 2)}, p ${f(r.pooled.p, 4)}`,
-    `τ² ${f(r.heterogeneity.tau2, 4)}, I² ${(100 * r.heterogeneity.i2).toFixed(1)}%, D² ${(100 * r.heterogeneity.d2).toFixed(1)}%`,
+    `Q ${f(r.heterogeneity.q, 2)} (df ${r.heterogeneity.df}), H ${f(r.heterogeneity.h, 2)}, τ² ${f(r.heterogeneity.tau2, 4)}, I² ${(100 * r.heterogeneity.i2).toFixed(1)}%, D² ${(100 * r.heterogeneity.d2).toFixed(1)}%`,
     `required information size ${r.ris.required === null ? '—' : Math.ceil(r.ris.required)} ${r.ris.unit}`,
     '',
     'trial                         information      t        Z    upper    lower   TSA-adjusted CI'

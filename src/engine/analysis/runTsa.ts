@@ -126,7 +126,16 @@ export function runTsa(input: TsaInput): Result<TsaResult> {
     pooled: report(final.pooled),
     fixed: report(final.fixed),
     random: report(final.random),
-    heterogeneity: { tau2: h.tau2, i2: h.i2, d2: h.d2, q: h.q, df: h.df, p: finiteOrNull(h.p) },
+    heterogeneity: {
+      tau2: h.tau2,
+      i2: h.i2,
+      d2: h.d2,
+      q: h.q,
+      df: h.df,
+      p: finiteOrNull(h.p),
+      h: finiteOrNull(h.h),
+      tau: finiteOrNull(h.tau)
+    },
     ris: {
       ...ris.value,
       unit: axis,

@@ -119,7 +119,17 @@ export interface TsaResult {
   pooled: ReportedEstimate
   fixed: ReportedEstimate
   random: ReportedEstimate
-  heterogeneity: { tau2: number; i2: number; d2: number; q: number; df: number; p: number | null }
+  heterogeneity: {
+    tau2: number
+    i2: number
+    d2: number
+    q: number
+    df: number
+    p: number | null
+    /** H = √(Q/df) (1 when df = 0) */
+    h: number | null
+    tau: number | null
+  }
   ris: {
     required: number | null
     exact: number | null

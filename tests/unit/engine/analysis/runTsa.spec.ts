@@ -386,3 +386,19 @@ describe('fuzzing project files (fast-check)', () => {
     expect(analysed).toBeGreaterThan(20)
   })
 })
+
+describe('heterogeneity report', () => {
+  test('H = √(Q/df) and τ = √τ² are reported beside Q, I², τ² and D²', () => {
+    const r = ok(
+      project([
+        ['A', 10, 100, 20, 100],
+        ['B', 30, 100, 25, 100],
+        ['C', 5, 100, 20, 100]
+      ])
+    )
+    const h = r.heterogeneity
+    expect(h.df).toBe(2)
+    expect(h.h).toBeCloseTo(Math.sqrt(h.q / h.df), 12)
+    expect(h.tau).toBeCloseTo(Math.sqrt(h.tau2), 12)
+  })
+})
