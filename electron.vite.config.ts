@@ -14,7 +14,7 @@ export default defineConfig({
     resolve: { alias: aliases },
     build: {
       rolldownOptions: {
-        // Later: engineWorker: resolve(import.meta.dirname, 'src/main/engineWorker.ts')
+        // The engine worker (src/main/engineWorker.ts) is bundled through its `?nodeWorker` import in index.ts.
         input: { index: resolve(import.meta.dirname, 'src/main/index.ts') }
       }
     }

@@ -1,6 +1,8 @@
 // Application lifecycle only: the modules below hold the logic.
 import { app, BrowserWindow, session } from 'electron'
 import { PARSERS } from '@shared/ipc/parse'
+import { createEngineHost } from './engineHost'
+import createEngineWorker from './engineWorker?nodeWorker'
 import { createHandlers } from './ipc/handlers'
 import { registerRequestHandlers } from './ipc/register'
 import { hardenSession, hardenWebContents, isTrustedSender } from './security'
@@ -37,8 +39,10 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
       hardenSession(session.defaultSession)
+      const engine = createEngineHost({ spawn: () => createEngineWorker({}) })
+      app.on('will-quit', () => void engine.dispose())
       registerRequestHandlers(
-        createHandlers({ name: PRODUCT_NAME, version: app.getVersion() }),
+        createHandlers({ name: PRODUCT_NAME, version: app.getVersion() }, engine),
         PARSERS,
         (event) => isTrustedSender(event, renderer.appOrigin)
       )

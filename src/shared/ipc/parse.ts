@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { BoundaryRequest, RisRequest } from '@engine'
 import type { Requests, Result } from './contract'
 import { kindError, probability, sides, spending } from '../schemaParts'
+import { parseProjectFile, type ProjectFile } from '../projectFile'
 
 export type Parsers = { [K in keyof Requests]: (raw: unknown) => Result<Requests[K]['req']> }
 
@@ -121,7 +122,22 @@ function parserFor<T>(schema: z.ZodType<T>): (raw: unknown) => Result<T> {
   }
 }
 
+/** A project payload: parseProjectFile (with its migrations and defaults), its error recast as invalidRequest. */
+function parseProjectRequest(raw: unknown): Result<ProjectFile> {
+  const parsed = parseProjectFile(raw)
+  if (parsed.ok) return parsed
+  const { message, field } = parsed.error
+  return {
+    ok: false,
+    error:
+      field === undefined
+        ? { code: 'invalidRequest', message }
+        : { code: 'invalidRequest', message, field }
+  }
+}
+
 export const PARSERS: Parsers = {
+  runTsa: parseProjectRequest,
   // The annotations make the compiler check each schema's output against the engine's request type.
   computeBoundaries: parserFor<BoundaryRequest>(boundaryRequest),
   computeRequiredInformationSize: parserFor<RisRequest>(risRequest),

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PARSERS } from '../../../src/shared/ipc/parse'
+import { parseProjectFile } from '../../../src/shared/projectFile'
 import type { Result } from '../../../src/shared/ipc/contract'
 
 const goodBoundaries = {
@@ -155,5 +158,52 @@ describe('PARSERS.appInfo', () => {
   it('accepts only null', () => {
     expect(PARSERS.appInfo(null)).toEqual({ ok: true, value: null })
     expect(rejection(PARSERS.appInfo({}))).toMatch(/^request: /)
+  })
+})
+
+describe('PARSERS.runTsa', () => {
+  const example = (): Record<string, unknown> =>
+    JSON.parse(
+      readFileSync(
+        resolve(import.meta.dirname, '../../../resources/examples/perioOxy.opentsa.json'),
+        'utf8'
+      )
+    ) as Record<string, unknown>
+
+  it('accepts a bundled example project and fills in defaults (the same as parseProjectFile)', () => {
+    const raw = example()
+    const parsed = PARSERS.runTsa(raw)
+    expect(parsed).toEqual(parseProjectFile(raw))
+    expect(parsed.ok).toBe(true)
+  })
+
+  it('rejects a non-object or a wrong format as invalidRequest naming the field', () => {
+    for (const raw of [null, 3, 'x', []]) expect(rejection(PARSERS.runTsa(raw))).toMatch(/object/)
+    const wrong = PARSERS.runTsa({ ...example(), format: 'something-else' })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalidRequest', field: 'format' } })
+  })
+
+  it('names the trial field at fault', () => {
+    const raw = example()
+    const trials = raw['trials'] as Record<string, unknown>[]
+    trials[1] = { ...trials[1], totalControl: 'many' }
+    const r = PARSERS.runTsa(raw)
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalidRequest', field: 'trials[1].totalControl' }
+    })
+    expect(rejection(r)).toContain('totalControl')
+  })
+
+  it('rejects an unknown outcome type and bad monitoring settings', () => {
+    const raw = example()
+    expect(
+      PARSERS.runTsa({ ...raw, outcome: { ...(raw['outcome'] as object), type: 'ordinal' } })
+    ).toMatchObject({ ok: false, error: { code: 'invalidRequest', field: 'outcome.type' } })
+    const monitoring = { ...(raw['monitoring'] as object), alpha: 1.5 }
+    expect(PARSERS.runTsa({ ...raw, monitoring })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidRequest', field: 'monitoring.alpha' }
+    })
   })
 })

@@ -1,7 +1,8 @@
 // The only module that reads window.tsa. It sends plain data and unwraps Result: callers get values or an
 // EngineFailure. Type-only imports from @engine: no engine code enters the renderer bundle.
-import type { BoundaryRequest, BoundaryResult, RisRequest, RisResult } from '@engine'
+import type { BoundaryRequest, BoundaryResult, RisRequest, RisResult, TsaResult } from '@engine'
 import type { AppInfo, Result } from '@shared/ipc/contract'
+import type { ProjectFile } from '@shared/projectFile'
 
 export class EngineFailure extends Error {
   constructor(
@@ -34,4 +35,9 @@ export async function computeBoundaries(req: BoundaryRequest): Promise<BoundaryR
 
 export async function computeRequiredInformationSize(req: RisRequest): Promise<RisResult> {
   return valueOf(await window.tsa.computeRequiredInformationSize(plain(req)))
+}
+
+/** The full analysis of a project (runs in the engine worker of either host). */
+export async function runTsa(project: ProjectFile): Promise<TsaResult> {
+  return valueOf(await window.tsa.runTsa(plain(project)))
 }
