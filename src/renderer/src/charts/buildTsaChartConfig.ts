@@ -1,0 +1,475 @@
+/**
+ * The TSA chart as a Chart.js configuration: a PURE function of the engine's result and the display options
+ * (style.md example 11). No Chart instance, no DOM, no reactive state: the same config feeds the on-screen chart
+ * and every export (exportFigure.ts), and it is unit-tested as plain data.
+ *
+ * What is drawn (interfaces.md, TsaResult):
+ *   - the cumulative Z-curve, one point per look at x = cumulative information (z is oriented: positive favours
+ *     the intervention); |Z| beyond the y-axis limit is drawn at the limit as a triangle pointing off the chart,
+ *     labelled with its value;
+ *   - the conventional (naive) boundaries ±z_{1−α/sides} (result.conventionalBoundary) across the whole x range;
+ *   - the upper/lower trial sequential monitoring boundaries, dashed, at the looks where the engine gives them
+ *     (null past the RIS): a null is a GAP (y: null, spanGaps false), never 0;
+ *   - the futility (inner) wedge, futilityUpper/futilityLower, likewise with gaps;
+ *   - the required information size (RIS) as a vertical line with its value and unit (chartjs-plugin-annotation);
+ *   - "Favours intervention" above and "Favours control" below the zero line.
+ * Every number that reaches the config is finite: non-finite input becomes a gap (y: null) or is left out.
+ */
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
+import type { AnnotationOptions } from 'chartjs-plugin-annotation'
+import type { TsaLook, TsaResult } from '@engine'
+import { formatEstimate, formatFixed, formatInformation, formatPercent } from './format'
+import { paletteFor, type TsaChartPalette, type TsaChartTheme, type TsaLineStyle } from './palette'
+
+/**
+ * Half-range of the y axis (|Z|). rpact uses 8 as its default cap for boundaries (C_UPPER_BOUNDS_DEFAULT); the CTU
+ * TSA program's charts also show about ±8. Z-values beyond it are drawn at the edge with an off-scale marker.
+ */
+export const Y_AXIS_LIMIT = 8
+
+/**
+ * Boundary values are drawn as given (Chart.js clips them to the chart area, so a boundary that starts at 20 enters
+ * the plot at the right slope); only absurd magnitudes are capped, so the canvas never sees huge coordinates.
+ * The engine's own "cannot be crossed" value is 20 (Z_UNREACHABLE), well inside this cap.
+ */
+export const BOUNDARY_DRAW_LIMIT = 1000
+
+/** Which part of the TSA chart a dataset draws (kept on the dataset so tooltips, legend and tests can find it). */
+export type TsaDatasetRole =
+  | 'zCurve'
+  | 'conventionalUpper'
+  | 'conventionalLower'
+  | 'upperBoundary'
+  | 'lowerBoundary'
+  | 'futilityUpper'
+  | 'futilityLower'
+
+declare module 'chart.js' {
+  interface LineControllerDatasetOptions {
+    /** OpenTSA: what this dataset draws (buildTsaChartConfig) */
+    tsaRole?: TsaDatasetRole
+  }
+}
+
+/** One plotted point; y null is a gap. */
+export interface TsaPoint {
+  x: number
+  y: number | null
+}
+
+export type TsaChartConfig = ChartConfiguration<'line', TsaPoint[]>
+
+/** Legend texts: they name the settings (e.g. "Monitoring boundaries (O'Brien–Fleming, alpha 5%, power 80%)"). */
+export interface TsaChartLegend {
+  zCurve: string
+  conventional: string
+  monitoring: string
+  futility: string
+}
+
+export interface TsaChartOptions {
+  theme: TsaChartTheme
+  /** x-axis title; default from result.ris.unit ("Cumulative number of participants", …) */
+  informationLabel?: string
+  /** the unit after the RIS value ("participants"); default from result.ris.unit */
+  informationUnit?: string
+  title?: string
+  subtitle?: string
+  /** group names for the "Favours …" labels; default intervention / control */
+  groupLabels?: { intervention: string; control: string }
+  /** naive ±z_{1−α/sides} lines; default true */
+  showConventional?: boolean
+  /** monitoring boundaries; default true */
+  showBoundaries?: boolean
+  /** futility wedge; default true */
+  showFutility?: boolean
+  palette?: Partial<TsaChartPalette>
+  legend?: Partial<TsaChartLegend>
+  /** 1 or 2; default: 2 when any look has a lower boundary or none has an upper one */
+  sides?: 1 | 2
+  /** half-range of the y axis; default Y_AXIS_LIMIT */
+  yLimit?: number
+  /** BCP 47 locale for numbers; default 'en' */
+  locale?: string
+}
+
+const UNIT_NOUN: Record<TsaResult['ris']['unit'], string> = {
+  participants: 'participants',
+  events: 'events',
+  information: 'information units'
+}
+
+const AXIS_LABEL: Record<TsaResult['ris']['unit'], string> = {
+  participants: 'Cumulative number of participants',
+  events: 'Cumulative number of events',
+  information: 'Cumulative statistical information'
+}
+
+const finite = (v: number | null | undefined): v is number =>
+  typeof v === 'number' && Number.isFinite(v)
+
+const clampAbs = (v: number, limit: number): number => Math.max(-limit, Math.min(limit, v))
+
+/** x of each look: its cumulative information, or the previous finite x (a point without y is never drawn). */
+function lookXs(looks: readonly TsaLook[]): number[] {
+  let last = 0
+  return looks.map((l) => {
+    if (finite(l.cumulativeInformation)) last = l.cumulativeInformation
+    return last
+  })
+}
+
+/** The right end of the x axis: max(RIS, last information), at least something positive. */
+export function xAxisMax(result: TsaResult): number {
+  const infos = result.looks.map((l) => l.cumulativeInformation).filter(finite)
+  const candidates = [...infos, finite(result.ris.required) ? result.ris.required : 0]
+  const max = Math.max(0, ...candidates)
+  return max > 0 ? max : 1
+}
+
+/** Two-sided unless the result shows a one-sided design (upper boundaries but never a lower one). */
+export function inferSides(result: TsaResult): 1 | 2 {
+  const anyLower = result.looks.some((l) => finite(l.lower))
+  const anyUpper = result.looks.some((l) => finite(l.upper))
+  return anyUpper && !anyLower ? 1 : 2
+}
+
+function lineDataset(
+  role: TsaDatasetRole,
+  label: string,
+  data: TsaPoint[],
+  style: TsaLineStyle,
+  extra: Partial<ChartDataset<'line', TsaPoint[]>> = {}
+): ChartDataset<'line', TsaPoint[]> {
+  return {
+    tsaRole: role,
+    label,
+    data,
+    borderColor: style.color,
+    backgroundColor: style.color,
+    borderDash: [...style.dash],
+    borderWidth: style.width,
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    pointHitRadius: 0,
+    spanGaps: false,
+    fill: false,
+    tension: 0,
+    ...extra
+  }
+}
+
+function boundaryPoints(
+  looks: readonly TsaLook[],
+  xs: readonly number[],
+  pick: (l: TsaLook) => number | null
+): TsaPoint[] {
+  return looks.map((l, i) => {
+    const v = pick(l)
+    return { x: xs[i] ?? 0, y: finite(v) ? clampAbs(v, BOUNDARY_DRAW_LIMIT) : null }
+  })
+}
+
+function hasAny(points: readonly TsaPoint[]): boolean {
+  return points.some((p) => p.y !== null)
+}
+
+/** The TSA chart's Chart.js configuration (pure; see the file header). */
+export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions): TsaChartConfig {
+  const palette = paletteFor(options.theme, options.palette)
+  const locale = options.locale ?? 'en'
+  const yLimit = finite(options.yLimit) && options.yLimit > 0 ? options.yLimit : Y_AXIS_LIMIT
+  const sides = options.sides ?? inferSides(result)
+  const looks = result.looks
+  const xs = lookXs(looks)
+  const xMax = xAxisMax(result)
+  const unitNoun = options.informationUnit ?? UNIT_NOUN[result.ris.unit]
+  const conventional = finite(result.conventionalBoundary) ? result.conventionalBoundary : null
+  const legend: TsaChartLegend = {
+    zCurve: 'Cumulative Z-curve',
+    conventional:
+      conventional === null
+        ? 'Conventional boundary'
+        : `Conventional boundary (Z = ${sides === 2 ? '±' : ''}${formatFixed(conventional, 2, locale)})`,
+    monitoring: 'Trial sequential monitoring boundary',
+    futility: 'Futility boundary',
+    ...options.legend
+  }
+  const groups = options.groupLabels ?? { intervention: 'intervention', control: 'control' }
+
+  // ---- Z-curve, clipped to ±yLimit with off-scale markers ----
+  const zPoints: TsaPoint[] = looks.map((l, i) => ({
+    x: xs[i] ?? 0,
+    y: finite(l.z) ? clampAbs(l.z, yLimit) : null
+  }))
+  const offScale = looks.map((l) => finite(l.z) && Math.abs(l.z) > yLimit)
+  const datasets: ChartDataset<'line', TsaPoint[]>[] = [
+    lineDataset('zCurve', legend.zCurve, zPoints, palette.zCurve, {
+      pointRadius: offScale.map((o) => (o ? 6 : 3)),
+      pointHoverRadius: offScale.map((o) => (o ? 8 : 5)),
+      pointHitRadius: 6,
+      pointStyle: offScale.map((o) => (o ? 'triangle' : 'circle')),
+      // triangle points up by default: turn it down for Z below the axis
+      pointRotation: looks.map((l, i) => (offScale[i] && finite(l.z) && l.z < 0 ? 180 : 0)),
+      pointBackgroundColor: offScale.map((o) => (o ? palette.offScale : palette.zCurve.color)),
+      clip: 8, // px: let the off-scale triangles overflow the chart area
+      order: 0
+    })
+  ]
+
+  // ---- conventional ±z lines ----
+  if ((options.showConventional ?? true) && conventional !== null && conventional > 0) {
+    const flat = (y: number): TsaPoint[] => [
+      { x: 0, y },
+      { x: xMax, y }
+    ]
+    datasets.push(
+      lineDataset(
+        'conventionalUpper',
+        legend.conventional,
+        flat(conventional),
+        palette.conventional,
+        {
+          order: 3
+        }
+      )
+    )
+    if (sides === 2) {
+      datasets.push(
+        lineDataset(
+          'conventionalLower',
+          legend.conventional,
+          flat(-conventional),
+          palette.conventional,
+          { order: 3 }
+        )
+      )
+    }
+  }
+
+  // ---- monitoring boundaries (gaps where null) ----
+  if (options.showBoundaries ?? true) {
+    const upper = boundaryPoints(looks, xs, (l) => l.upper)
+    const lower = boundaryPoints(looks, xs, (l) => l.lower)
+    if (hasAny(upper)) {
+      datasets.push(
+        lineDataset('upperBoundary', legend.monitoring, upper, palette.monitoring, { order: 1 })
+      )
+    }
+    if (hasAny(lower)) {
+      datasets.push(
+        lineDataset('lowerBoundary', legend.monitoring, lower, palette.monitoring, { order: 1 })
+      )
+    }
+  }
+
+  // ---- futility wedge ----
+  if (options.showFutility ?? true) {
+    const fu = boundaryPoints(looks, xs, (l) => l.futilityUpper)
+    const fl = boundaryPoints(looks, xs, (l) => l.futilityLower)
+    if (hasAny(fu)) {
+      datasets.push(
+        lineDataset('futilityUpper', legend.futility, fu, palette.futility, { order: 2 })
+      )
+    }
+    if (hasAny(fl)) {
+      datasets.push(
+        lineDataset('futilityLower', legend.futility, fl, palette.futility, { order: 2 })
+      )
+    }
+  }
+
+  // ---- annotations: RIS, favours labels, off-scale values ----
+  const annotations: Record<string, AnnotationOptions> = {}
+  const ris = result.ris.required
+  if (finite(ris) && ris > 0) {
+    annotations.ris = {
+      type: 'line',
+      scaleID: 'x',
+      value: ris,
+      borderColor: palette.ris.color,
+      borderDash: [...palette.ris.dash],
+      borderWidth: palette.ris.width,
+      label: {
+        display: true,
+        content: `RIS = ${formatInformation(ris, locale)} ${unitNoun}`.trim(),
+        position: 'start',
+        color: palette.text,
+        backgroundColor: withAlpha(palette.background, 0.85),
+        font: { size: 11 },
+        padding: 3
+      }
+    }
+  }
+  const favours = (text: string, top: boolean): AnnotationOptions => ({
+    type: 'label',
+    xValue: 0,
+    yValue: top ? yLimit : -yLimit,
+    position: { x: 'start', y: top ? 'start' : 'end' },
+    xAdjust: 6,
+    yAdjust: top ? 4 : -4,
+    content: text,
+    color: palette.text,
+    font: { size: 11, style: 'italic' },
+    padding: 2
+  })
+  annotations.favoursIntervention = favours(`Favours ${groups.intervention}`, true)
+  annotations.favoursControl = favours(`Favours ${groups.control}`, false)
+  looks.forEach((l, i) => {
+    if (!offScale[i] || !finite(l.z)) return
+    const up = l.z > 0
+    annotations[`offScale${i}`] = {
+      type: 'label',
+      xValue: xs[i] ?? 0,
+      yValue: up ? yLimit : -yLimit,
+      position: { x: 'center', y: up ? 'start' : 'end' },
+      yAdjust: up ? 10 : -10,
+      content: `Z = ${formatFixed(l.z, 2, locale)}`,
+      color: palette.offScale,
+      font: { size: 10, weight: 'bold' },
+      padding: 2
+    }
+  })
+
+  // ---- tooltips: trial, Z, information, estimate and CIs ----
+  const tooltipLines = (item: TooltipItem<'line'>): string => {
+    const l = looks[item.dataIndex]
+    if (!l) return ''
+    const role = item.dataset.tsaRole
+    const value: Record<TsaDatasetRole, number | null> = {
+      zCurve: l.z,
+      conventionalUpper: conventional,
+      conventionalLower: conventional === null ? null : -conventional,
+      upperBoundary: l.upper,
+      lowerBoundary: l.lower,
+      futilityUpper: l.futilityUpper,
+      futilityLower: l.futilityLower
+    }
+    if (role === undefined) return ''
+    if (role === 'zCurve') {
+      return `Z = ${formatFixed(l.z, 2, locale)}${offScale[item.dataIndex] ? ' (off scale)' : ''}`
+    }
+    return `${item.dataset.label ?? ''}: ${formatFixed(value[role], 2, locale)}`
+  }
+
+  const risText = finite(ris) ? `RIS = ${formatInformation(ris, locale)} ${unitNoun}`.trim() : ''
+
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      parsing: false, // data are already {x, y}
+      color: palette.text,
+      // all elements nearest in x: the look's Z and its boundaries share an x (and a dataIndex = the look);
+      // the two-point conventional lines are filtered out of the tooltip below
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      layout: { padding: 8 },
+      scales: {
+        x: {
+          type: 'linear',
+          min: 0,
+          max: xMax,
+          title: {
+            display: true,
+            text: options.informationLabel ?? AXIS_LABEL[result.ris.unit],
+            color: palette.text
+          },
+          ticks: { color: palette.text },
+          grid: { color: palette.grid },
+          border: { color: palette.text }
+        },
+        y: {
+          type: 'linear',
+          min: -yLimit,
+          max: yLimit,
+          title: { display: true, text: 'Cumulative Z-score', color: palette.text },
+          ticks: { color: palette.text, stepSize: 2 },
+          grid: {
+            // the zero line (no effect) a little stronger than the rest
+            color: (ctx) => (ctx.tick?.value === 0 ? palette.text : palette.grid)
+          },
+          border: { color: palette.text }
+        }
+      },
+      plugins: {
+        tsaBackground: { color: palette.background },
+        title: {
+          display: options.title !== undefined && options.title !== '',
+          text: options.title ?? '',
+          color: palette.text
+        },
+        subtitle: {
+          display: options.subtitle !== undefined && options.subtitle !== '',
+          text: options.subtitle ?? '',
+          color: palette.text
+        },
+        legend: {
+          position: 'bottom',
+          labels: {
+            color: palette.text,
+            usePointStyle: false,
+            // one entry per label: the upper and lower halves of a boundary share it
+            filter: (item, data) =>
+              data.datasets.findIndex((d) => d.label === item.text) === item.datasetIndex
+          },
+          onClick: (_e, item, legendEl) => {
+            const chart = legendEl.chart
+            const show = item.hidden === true
+            chart.data.datasets.forEach((d, i) => {
+              if (d.label === item.text) chart.setDatasetVisibility(i, show)
+            })
+            chart.update()
+          }
+        },
+        tooltip: {
+          filter: (item) =>
+            item.dataset.tsaRole !== 'conventionalUpper' &&
+            item.dataset.tsaRole !== 'conventionalLower' &&
+            item.parsed.y !== null,
+          callbacks: {
+            title: (items) => {
+              const first = items[0]
+              return first ? (looks[first.dataIndex]?.trial ?? '') : ''
+            },
+            label: tooltipLines,
+            footer: (items) => {
+              const first = items[0]
+              const l = first ? looks[first.dataIndex] : undefined
+              if (!l) return []
+              const lines = [
+                `Information: ${formatInformation(l.cumulativeInformation, locale)} ${unitNoun}` +
+                  (finite(l.informationFraction)
+                    ? ` (${formatPercent(l.informationFraction, locale)} of RIS)`
+                    : '')
+              ]
+              if (l.estimate !== null) {
+                lines.push(
+                  `${result.measure} ${formatEstimate(l.estimate, l.ciLower, l.ciUpper, locale)}`
+                )
+              }
+              if (l.tsaCiLower !== null || l.tsaCiUpper !== null) {
+                lines.push(
+                  `TSA-adjusted CI ${formatFixed(l.tsaCiLower, 2, locale)} to ${formatFixed(l.tsaCiUpper, 2, locale)}`
+                )
+              }
+              if (risText !== '') lines.push(risText)
+              return lines
+            }
+          }
+        },
+        annotation: { annotations }
+      }
+    }
+  }
+}
+
+/** '#rrggbb' with an alpha; other colours (named, rgba(), 'transparent') unchanged. */
+function withAlpha(color: string, alpha: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color)
+  if (!m) return color
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? '0', 16))
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`
+}

@@ -1,0 +1,42 @@
+/**
+ * Number formatting shared by the chart (tooltips, labels) and its text alternative.
+ * Only characters of the PDF standard fonts (WinAnsi) are used, so exported PDFs need no embedded font:
+ * ASCII '-' for minus, 'to' between interval limits (unambiguous with negative limits).
+ */
+
+/** A finite number with `digits` decimals, or 'n/a' (null or non-finite). */
+export function formatFixed(x: number | null | undefined, digits: number, locale = 'en'): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a'
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false
+  }).format(x)
+}
+
+/** An amount of information (participants, events: whole numbers with grouping; Σ1/v: 3 significant digits). */
+export function formatInformation(x: number | null | undefined, locale = 'en'): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a'
+  if (Math.abs(x) >= 100 || Number.isInteger(x)) {
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(x)
+  }
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 }).format(x)
+}
+
+/** A fraction as a percentage with no decimals ('45%'). */
+export function formatPercent(x: number | null | undefined, locale = 'en'): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a'
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x)
+}
+
+/** An estimate with its interval: '0.80 (0.61 to 1.05)'; parts that are null read 'n/a'. */
+export function formatEstimate(
+  estimate: number | null,
+  lower: number | null,
+  upper: number | null,
+  locale = 'en'
+): string {
+  const f = (v: number | null): string => formatFixed(v, 2, locale)
+  if (lower === null && upper === null) return f(estimate)
+  return `${f(estimate)} (${f(lower)} to ${f(upper)})`
+}

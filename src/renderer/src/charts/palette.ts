@@ -1,0 +1,105 @@
+/**
+ * Colours and dash patterns of the TSA chart, per theme.
+ *
+ * Colours are the Okabe–Ito colour-blind-safe set (Okabe M, Ito K. Color Universal Design, 2008;
+ * jfly.uni-koeln.de/color). Every line also has its own dash pattern and width, so the chart still reads in greyscale
+ * or for a reader who cannot tell the colours apart (ecosystem.md §4, "Accessibility").
+ *
+ * 'print' is the palette of every exported figure (white background, dark text), whatever the UI theme.
+ */
+
+export type TsaChartTheme = 'screen' | 'print' | 'dark'
+
+export interface TsaLineStyle {
+  color: string
+  /** canvas setLineDash pattern in CSS px; [] = solid */
+  dash: number[]
+  width: number
+}
+
+export interface TsaChartPalette {
+  /** chart background; 'transparent' lets the page show through (screen) */
+  background: string
+  text: string
+  grid: string
+  zCurve: TsaLineStyle
+  conventional: TsaLineStyle
+  monitoring: TsaLineStyle
+  futility: TsaLineStyle
+  ris: TsaLineStyle
+  /** marker of a Z value beyond the y-axis limit */
+  offScale: string
+}
+
+/** Okabe–Ito (2008). */
+export const OKABE_ITO = {
+  black: '#000000',
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7'
+} as const
+
+/** Dash patterns, one per line kind: solid curve, short dots, long dashes, dash-dot, medium dashes. */
+export const DASH = {
+  solid: [] as number[],
+  dotted: [2, 3],
+  dashed: [8, 4],
+  dashDot: [8, 3, 2, 3],
+  medium: [5, 4]
+} as const
+
+const PRINT: TsaChartPalette = {
+  background: '#ffffff',
+  text: '#111111',
+  grid: '#e5e5e5',
+  zCurve: { color: OKABE_ITO.blue, dash: [...DASH.solid], width: 2.5 },
+  conventional: { color: '#555555', dash: [...DASH.dotted], width: 1.5 },
+  monitoring: { color: OKABE_ITO.vermillion, dash: [...DASH.dashed], width: 2 },
+  futility: { color: OKABE_ITO.bluishGreen, dash: [...DASH.dashDot], width: 2 },
+  ris: { color: OKABE_ITO.black, dash: [...DASH.medium], width: 1.5 },
+  offScale: OKABE_ITO.blue
+}
+
+const SCREEN: TsaChartPalette = {
+  ...PRINT,
+  background: 'transparent',
+  text: '#1f2937',
+  grid: 'rgba(107, 114, 128, 0.25)',
+  ris: { color: OKABE_ITO.reddishPurple, dash: [...DASH.medium], width: 1.5 }
+}
+
+const DARK: TsaChartPalette = {
+  background: '#1e1e1e',
+  text: '#e5e7eb',
+  grid: 'rgba(229, 231, 235, 0.18)',
+  zCurve: { color: OKABE_ITO.skyBlue, dash: [...DASH.solid], width: 2.5 },
+  conventional: { color: '#b0b0b0', dash: [...DASH.dotted], width: 1.5 },
+  monitoring: { color: OKABE_ITO.orange, dash: [...DASH.dashed], width: 2 },
+  futility: { color: '#35c79b', dash: [...DASH.dashDot], width: 2 },
+  ris: { color: OKABE_ITO.reddishPurple, dash: [...DASH.medium], width: 1.5 },
+  offScale: OKABE_ITO.skyBlue
+}
+
+const THEMES: Record<TsaChartTheme, TsaChartPalette> = { screen: SCREEN, print: PRINT, dark: DARK }
+
+/** The palette of a theme with optional overrides; a fresh object each call (callers may not mutate the tables). */
+export function paletteFor(
+  theme: TsaChartTheme,
+  overrides: Partial<TsaChartPalette> = {}
+): TsaChartPalette {
+  const base = THEMES[theme]
+  const copyLine = (l: TsaLineStyle): TsaLineStyle => ({ ...l, dash: [...l.dash] })
+  return {
+    ...base,
+    zCurve: copyLine(base.zCurve),
+    conventional: copyLine(base.conventional),
+    monitoring: copyLine(base.monitoring),
+    futility: copyLine(base.futility),
+    ris: copyLine(base.ris),
+    ...overrides
+  }
+}

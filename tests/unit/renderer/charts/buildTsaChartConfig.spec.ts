@@ -1,0 +1,269 @@
+import { describe, expect, test } from 'vitest'
+import type { TsaResult } from '@engine'
+import {
+  buildTsaChartConfig,
+  BOUNDARY_DRAW_LIMIT,
+  Y_AXIS_LIMIT,
+  type TsaChartConfig,
+  type TsaDatasetRole,
+  type TsaPoint
+} from '@renderer/charts/buildTsaChartConfig'
+import { paletteFor } from '@renderer/charts/palette'
+import { RIS, syntheticResult } from './syntheticResult'
+
+const dataset = (cfg: TsaChartConfig, role: TsaDatasetRole) =>
+  cfg.data.datasets.find((d) => d.tsaRole === role)
+
+const ys = (points: TsaPoint[] | undefined) => points?.map((p) => p.y)
+
+/** Every number reachable from the config (functions are skipped); path for the failure message. */
+function walkNumbers(
+  node: unknown,
+  path: string,
+  out: { path: string; value: number }[],
+  seen = new Set<unknown>()
+): void {
+  if (typeof node === 'number') {
+    out.push({ path, value: node })
+    return
+  }
+  if (node === null || typeof node !== 'object' || seen.has(node)) return
+  seen.add(node)
+  for (const [k, v] of Object.entries(node)) walkNumbers(v, `${path}.${k}`, out, seen)
+}
+
+function expectAllFinite(cfg: TsaChartConfig): void {
+  const numbers: { path: string; value: number }[] = []
+  walkNumbers(cfg, 'config', numbers)
+  expect(numbers.length).toBeGreaterThan(10)
+  for (const n of numbers) expect(Number.isFinite(n.value), `${n.path} = ${n.value}`).toBe(true)
+}
+
+describe('buildTsaChartConfig', () => {
+  const result = syntheticResult()
+  const cfg = buildTsaChartConfig(result, { theme: 'screen' })
+
+  test('has the Z-curve, conventional lines, monitoring boundaries and futility wedge', () => {
+    const roles = cfg.data.datasets.map((d) => d.tsaRole)
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        'zCurve',
+        'conventionalUpper',
+        'conventionalLower',
+        'upperBoundary',
+        'lowerBoundary',
+        'futilityUpper',
+        'futilityLower'
+      ])
+    )
+    expect(cfg.type).toBe('line')
+  })
+
+  test('Z-curve: one point per look at x = cumulative information; null z is a gap', () => {
+    const z = dataset(cfg, 'zCurve')
+    expect(z?.data.map((p) => p.x)).toEqual([200, 800, 1500, 2400, 3600])
+    expect(ys(z?.data)).toEqual([1.2, 2.3, null, Y_AXIS_LIMIT, -Y_AXIS_LIMIT])
+    expect(z?.spanGaps).toBe(false)
+  })
+
+  test('|Z| > 8 is clipped to the axis with triangle markers pointing off the chart and a value label', () => {
+    const z = dataset(cfg, 'zCurve')
+    expect(z?.pointStyle).toEqual(['circle', 'circle', 'circle', 'triangle', 'triangle'])
+    expect(z?.pointRotation).toEqual([0, 0, 0, 0, 180])
+    const ann = cfg.options?.plugins?.annotation?.annotations as Record<
+      string,
+      Record<string, unknown>
+    >
+    expect(ann.offScale3).toMatchObject({
+      type: 'label',
+      xValue: 2400,
+      yValue: 8,
+      content: 'Z = 9.40'
+    })
+    expect(ann.offScale4).toMatchObject({
+      type: 'label',
+      xValue: 3600,
+      yValue: -8,
+      content: 'Z = -8.50'
+    })
+    expect(ann.offScale0).toBeUndefined()
+    expect(cfg.options?.scales?.y?.min).toBe(-Y_AXIS_LIMIT)
+    expect(cfg.options?.scales?.y?.max).toBe(Y_AXIS_LIMIT)
+  })
+
+  test('boundaries: null at a look is a gap (y null), never 0 or NaN; lines dashed', () => {
+    const up = dataset(cfg, 'upperBoundary')
+    const lo = dataset(cfg, 'lowerBoundary')
+    expect(ys(up?.data)).toEqual([null, 6.1, 3.9, 2.6, null])
+    expect(ys(lo?.data)).toEqual([null, -6.1, -3.9, -2.6, null])
+    expect(up?.spanGaps).toBe(false)
+    expect(up?.borderDash?.length).toBeGreaterThan(0)
+    expect(ys(dataset(cfg, 'futilityUpper')?.data)).toEqual([null, null, 0.4, 1.5, null])
+    expect(ys(dataset(cfg, 'futilityLower')?.data)).toEqual([null, null, -0.4, -1.5, null])
+  })
+
+  test('conventional ±z lines span the x axis at ±conventionalBoundary', () => {
+    const c = dataset(cfg, 'conventionalUpper')
+    expect(c?.data).toEqual([
+      { x: 0, y: result.conventionalBoundary },
+      { x: 3600, y: result.conventionalBoundary }
+    ])
+    expect(ys(dataset(cfg, 'conventionalLower')?.data)).toEqual([
+      -result.conventionalBoundary,
+      -result.conventionalBoundary
+    ])
+    expect(c?.label).toBe('Conventional boundary (Z = ±1.96)')
+  })
+
+  test('RIS is a vertical annotation line at x = ris.required, labelled with value and unit', () => {
+    const ann = cfg.options?.plugins?.annotation?.annotations as Record<
+      string,
+      Record<string, unknown>
+    >
+    expect(ann.ris).toMatchObject({ type: 'line', scaleID: 'x', value: RIS })
+    expect((ann.ris?.label as { content: string }).content).toBe('RIS = 3,000 participants')
+  })
+
+  test('x runs from 0 to max(RIS, last information)', () => {
+    expect(cfg.options?.scales?.x?.min).toBe(0)
+    expect(cfg.options?.scales?.x?.max).toBe(3600)
+    const short: TsaResult = { ...result, looks: result.looks.slice(0, 2) }
+    expect(buildTsaChartConfig(short, { theme: 'print' }).options?.scales?.x?.max).toBe(RIS)
+  })
+
+  test('favours labels use the group labels; legend texts come from the options', () => {
+    const c = buildTsaChartConfig(result, {
+      theme: 'screen',
+      groupLabels: { intervention: 'aspirin', control: 'placebo' },
+      legend: { monitoring: "O'Brien-Fleming boundary (alpha 5%, power 80%)" },
+      title: 'Mortality',
+      informationLabel: 'Patients'
+    })
+    const ann = c.options?.plugins?.annotation?.annotations as Record<
+      string,
+      Record<string, unknown>
+    >
+    expect(ann.favoursIntervention?.content).toBe('Favours aspirin')
+    expect(ann.favoursControl?.content).toBe('Favours placebo')
+    expect(dataset(c, 'upperBoundary')?.label).toBe(
+      "O'Brien-Fleming boundary (alpha 5%, power 80%)"
+    )
+    expect(c.options?.plugins?.title).toMatchObject({ display: true, text: 'Mortality' })
+    expect(c.options?.scales?.x?.title).toMatchObject({ text: 'Patients' })
+  })
+
+  test('show switches leave out conventional lines, boundaries and futility', () => {
+    const c = buildTsaChartConfig(result, {
+      theme: 'screen',
+      showConventional: false,
+      showBoundaries: false,
+      showFutility: false
+    })
+    expect(c.data.datasets.map((d) => d.tsaRole)).toEqual(['zCurve'])
+  })
+
+  test('one-sided design (no lower boundary): one conventional line', () => {
+    const one: TsaResult = {
+      ...result,
+      looks: result.looks.map((l) => ({ ...l, lower: null, futilityLower: null }))
+    }
+    const c = buildTsaChartConfig(one, { theme: 'screen' })
+    expect(dataset(c, 'conventionalLower')).toBeUndefined()
+    expect(dataset(c, 'lowerBoundary')).toBeUndefined()
+    expect(dataset(c, 'conventionalUpper')?.label).toBe('Conventional boundary (Z = 1.96)')
+  })
+
+  test('no NaN or Infinity anywhere in the config', () => {
+    expectAllFinite(cfg)
+  })
+
+  test('no NaN or Infinity even from hostile input', () => {
+    const bad: TsaResult = {
+      ...result,
+      conventionalBoundary: Number.NaN,
+      ris: { ...result.ris, required: Number.POSITIVE_INFINITY },
+      looks: [
+        { ...result.looks[0]!, z: Number.NaN, upper: Number.POSITIVE_INFINITY, lower: -1e308 },
+        {
+          ...result.looks[1]!,
+          cumulativeInformation: Number.NaN,
+          z: Number.NEGATIVE_INFINITY,
+          futilityUpper: Number.NaN,
+          informationFraction: Number.NaN
+        },
+        { ...result.looks[2]!, z: 3, upper: 1e6 }
+      ]
+    }
+    const c = buildTsaChartConfig(bad, { theme: 'dark', yLimit: Number.NaN })
+    expectAllFinite(c)
+    expect(ys(dataset(c, 'zCurve')?.data)).toEqual([null, null, 3])
+    expect(ys(dataset(c, 'upperBoundary')?.data)).toEqual([null, 6.1, BOUNDARY_DRAW_LIMIT])
+    expect(ys(dataset(c, 'lowerBoundary')?.data)).toEqual([-BOUNDARY_DRAW_LIMIT, -6.1, -3.9])
+    expect(dataset(c, 'conventionalUpper')).toBeUndefined()
+    expect(
+      (c.options?.plugins?.annotation?.annotations as Record<string, unknown>).ris
+    ).toBeUndefined()
+    expect(c.options?.scales?.y?.max).toBe(Y_AXIS_LIMIT)
+  })
+
+  test('empty result: a valid, finite config with an x axis of positive length', () => {
+    const empty: TsaResult = { ...result, looks: [], ris: { ...result.ris, required: null } }
+    const c = buildTsaChartConfig(empty, { theme: 'screen' })
+    expectAllFinite(c)
+    expect(c.options?.scales?.x?.max).toBe(1)
+    expect(dataset(c, 'zCurve')?.data).toEqual([])
+  })
+
+  test('is pure: the result is not mutated, and two calls give equal data', () => {
+    const r = syntheticResult()
+    const before = JSON.stringify(r)
+    const a = buildTsaChartConfig(r, { theme: 'screen' })
+    const b = buildTsaChartConfig(r, { theme: 'screen' })
+    expect(JSON.stringify(r)).toBe(before)
+    expect(a.data).toEqual(b.data)
+  })
+})
+
+describe('themes', () => {
+  const result = syntheticResult()
+  const colours = (theme: 'screen' | 'print' | 'dark') => {
+    const c = buildTsaChartConfig(result, { theme })
+    return {
+      background: c.options?.plugins?.tsaBackground?.color,
+      text: c.options?.color,
+      z: dataset(c, 'zCurve')?.borderColor,
+      boundary: dataset(c, 'upperBoundary')?.borderColor
+    }
+  }
+
+  test('print is on white with dark text; screen is transparent; dark has light text', () => {
+    expect(colours('print').background).toBe('#ffffff')
+    expect(colours('print').text).toBe('#111111')
+    expect(colours('screen').background).toBe('transparent')
+    expect(colours('dark').background).toBe('#1e1e1e')
+    expect(colours('dark').text).toBe('#e5e7eb')
+    expect(colours('dark').z).not.toBe(colours('print').z)
+  })
+
+  test('every line kind has its own dash pattern (readable without colour)', () => {
+    for (const theme of ['screen', 'print', 'dark'] as const) {
+      const p = paletteFor(theme)
+      const dashes = [p.zCurve, p.conventional, p.monitoring, p.futility, p.ris].map((l) =>
+        JSON.stringify(l.dash)
+      )
+      expect(new Set(dashes).size, theme).toBe(5)
+    }
+  })
+
+  test('palette overrides apply and do not leak into the theme tables', () => {
+    const c = buildTsaChartConfig(result, {
+      theme: 'print',
+      palette: { monitoring: { color: '#123456', dash: [1, 1], width: 3 } }
+    })
+    expect(dataset(c, 'upperBoundary')?.borderColor).toBe('#123456')
+    expect(paletteFor('print').monitoring.color).not.toBe('#123456')
+    const p = paletteFor('print')
+    p.zCurve.dash.push(99)
+    expect(paletteFor('print').zCurve.dash).toEqual([])
+  })
+})
