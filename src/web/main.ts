@@ -1,0 +1,12 @@
+// Entry of the browser build (npm run build:web): install window.tsa over the engine Web Worker, then start the
+// same renderer the desktop app runs. The renderer is imported only after the bridge exists.
+import { installWorkerBridge } from './installWorkerBridge'
+
+installWorkerBridge(
+  () =>
+    new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' })
+)
+
+import('../renderer/src/main').catch((err: unknown) => {
+  console.error('OpenTSA failed to start', err)
+})
