@@ -1,0 +1,68 @@
+// Shared e2e fixtures (style.md example 14): capture page errors and fail the test on any, assert through roles.
+// `test` drives the web build in Chromium; `electronTest` launches the built desktop app, one per worker.
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { resolve } from 'node:path'
+import {
+  _electron as electron,
+  test as base,
+  expect,
+  type ElectronApplication,
+  type Page
+} from '@playwright/test'
+
+export { expect }
+
+/** Uncaught exceptions and console errors of a page, collected (asserting inside the handler would crash the worker). */
+function captureErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`)
+  })
+  return errors
+}
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors = captureErrors(page)
+    await use(page)
+    expect(errors, 'uncaught errors in the page').toEqual([])
+  }
+})
+
+/** The Electron binary's path, or null when it is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD, as in CI here). */
+export function electronBinary(): string | null {
+  try {
+    const path: unknown = createRequire(import.meta.url)('electron')
+    return typeof path === 'string' && existsSync(path) ? path : null
+  } catch {
+    return null // electron/index.js throws "Electron failed to install correctly" without the binary
+  }
+}
+
+export const ELECTRON_MAIN = resolve(import.meta.dirname, '../../out/main/index.js')
+
+export const electronTest = base.extend<{ page: Page }, { app: ElectronApplication }>({
+  app: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
+    async ({}, use) => {
+      const executablePath = electronBinary()
+      if (executablePath === null) throw new Error('no Electron binary (tests should skip first)')
+      const app = await electron.launch({
+        executablePath,
+        args: [ELECTRON_MAIN],
+        env: { ...process.env, TSA_E2E: '1' }
+      })
+      await use(app)
+      await app.close()
+    },
+    { scope: 'worker' }
+  ],
+  page: async ({ app }, use) => {
+    const page = await app.firstWindow()
+    const errors = captureErrors(page)
+    await use(page)
+    expect(errors, 'uncaught errors in the renderer').toEqual([])
+  }
+})
