@@ -5,7 +5,8 @@
 import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 
-const PORT = 4173
+/** Not vite preview's default 4173, so a preview left running by hand does not collide. */
+const PORT = Number(process.env['OPENTSA_E2E_PORT'] ?? 4317)
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 /** With OPENTSA_REPORT_DIR set (.ci/run), results also go to a JSON file the CI log summarises. */
 const REPORT_DIR = process.env['OPENTSA_REPORT_DIR']
