@@ -318,11 +318,15 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
   looks.forEach((l, i) => {
     if (!offScale[i] || !finite(l.z)) return
     const up = l.z > 0
+    const x = xs[i] ?? 0
+    // keep the value label inside the plot near its left and right edges (annotations are clipped to it)
+    const align = x > 0.85 * xMax ? 'end' : x < 0.15 * xMax ? 'start' : 'center'
     annotations[`offScale${i}`] = {
       type: 'label',
-      xValue: xs[i] ?? 0,
+      xValue: x,
       yValue: up ? yLimit : -yLimit,
-      position: { x: 'center', y: up ? 'start' : 'end' },
+      position: { x: align, y: up ? 'start' : 'end' },
+      xAdjust: align === 'end' ? -8 : align === 'start' ? 8 : 0,
       yAdjust: up ? 10 : -10,
       content: `Z = ${formatFixed(l.z, 2, locale)}`,
       color: palette.offScale,
@@ -410,7 +414,24 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
           position: 'bottom',
           labels: {
             color: palette.text,
-            usePointStyle: false,
+            // a short line in the dataset's dash pattern, so the legend reads without colour
+            usePointStyle: true,
+            pointStyle: 'line',
+            pointStyleWidth: 36,
+            // Chart.js takes a point-style legend item's style from the POINT options, which have no dash:
+            // build the items from the datasets' line options instead
+            generateLabels: (chart) =>
+              chart.data.datasets.map((d, i) => ({
+                text: d.label ?? '',
+                datasetIndex: i,
+                hidden: !chart.isDatasetVisible(i),
+                pointStyle: 'line' as const,
+                strokeStyle: typeof d.borderColor === 'string' ? d.borderColor : palette.text,
+                fillStyle: typeof d.borderColor === 'string' ? d.borderColor : palette.text,
+                lineWidth: typeof d.borderWidth === 'number' ? d.borderWidth : 1,
+                lineDash: dashOf(d),
+                fontColor: palette.text
+              })),
             // one entry per label: the upper and lower halves of a boundary share it
             filter: (item, data) =>
               data.datasets.findIndex((d) => d.label === item.text) === item.datasetIndex
@@ -464,6 +485,12 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
       }
     }
   }
+}
+
+/** A dataset's borderDash (typed per chart type, so read loosely), copied. */
+function dashOf(d: object): number[] {
+  const dash = (d as { borderDash?: unknown }).borderDash
+  return Array.isArray(dash) ? dash.filter((v): v is number => typeof v === 'number') : []
 }
 
 /** '#rrggbb' with an alpha; other colours (named, rgba(), 'transparent') unchanged. */

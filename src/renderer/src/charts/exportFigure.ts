@@ -17,7 +17,6 @@
  */
 import { BasicPlatform } from 'chart.js'
 import { changeDpiDataUrl } from 'changedpi'
-import type { Context } from 'svgcanvas'
 import type { TsaResult } from '@engine'
 import {
   buildTsaChartConfig,
@@ -103,13 +102,17 @@ export function exportChartConfig(
   }
 }
 
-/** Draws the config once onto a canvas(-like) target and destroys the chart; drawing is synchronous. */
-function drawOnce(target: unknown, config: TsaChartConfig): void {
+/**
+ * Draws the config once onto a canvas(-like) target, reads the output, then destroys the chart.
+ * The output must be read BEFORE destroy(): Chart.destroy() clears the canvas (and empties an svgcanvas Context).
+ */
+function drawOnce<T>(target: unknown, config: TsaChartConfig, read: () => T): T {
   const Chart = registerTsaChart()
   const chart = new Chart(target as HTMLCanvasElement, config)
   try {
     // BasicPlatform counts as attached and animation is off, so the constructor has drawn synchronously
     if (!chart.ctx) throw new Error('export: no 2D context for the chart')
+    return read()
   } finally {
     chart.destroy()
   }
@@ -144,8 +147,12 @@ export async function exportPng(
   // BasicPlatform reads the CSS size from the canvas's own width/height; retinaScale then multiplies them by the DPR
   canvas.width = Math.round(png.width)
   canvas.height = Math.round(png.height)
-  drawOnce(canvas, exportChartConfig(result, options, { devicePixelRatio, svg: false }))
-  const url = setPngDpi(canvas.toDataURL('image/png'), png.dpi)
+  const raw = drawOnce(
+    canvas,
+    exportChartConfig(result, options, { devicePixelRatio, svg: false }),
+    () => canvas.toDataURL('image/png')
+  )
+  const url = setPngDpi(raw, png.dpi)
   return dataUrlToBlob(url)
 }
 
@@ -154,15 +161,18 @@ async function renderSvg(
   result: TsaResult,
   options: TsaExportChartOptions,
   size: FigureSize
-): Promise<Context> {
+): Promise<SVGSVGElement> {
   checkSize(size)
   const { Context } = await import('svgcanvas')
   const width = Math.round(size.width)
   const height = Math.round(size.height)
   const ctx = new Context({ width, height })
   const fakeCanvas = { getContext: () => ctx } // BasicPlatform calls getContext('2d'); chart.canvas = ctx.canvas
-  drawOnce(fakeCanvas, exportChartConfig(result, options, { devicePixelRatio: 1, svg: true }))
-  const svg = ctx.getSvg()
+  const svg = drawOnce(
+    fakeCanvas,
+    exportChartConfig(result, options, { devicePixelRatio: 1, svg: true }),
+    () => ctx.getSvg().cloneNode(true) as SVGSVGElement
+  )
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`)
   const alt = tsaTextAlternative(result, withUnit(options))
   const ns = 'http://www.w3.org/2000/svg'
@@ -172,7 +182,7 @@ async function renderSvg(
   desc.textContent = [alt.summary, ...alt.looks].join('\n')
   svg.insertBefore(desc, svg.firstChild)
   svg.insertBefore(title, desc)
-  return ctx
+  return svg
 }
 
 function withUnit(options: TsaExportChartOptions): { informationUnit?: string; locale?: string } {
@@ -188,8 +198,10 @@ export async function exportSvg(
   options: TsaExportChartOptions,
   size: FigureSize
 ): Promise<string> {
-  const ctx = await renderSvg(result, options, size)
-  return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n${ctx.getSerializedSvg(true)}`
+  const svg = await renderSvg(result, options, size)
+  // XMLSerializer writes only XML's predefined entities, so the text is a valid standalone SVG
+  const text = new XMLSerializer().serializeToString(svg)
+  return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n${text}`
 }
 
 /** Vector PDF of the chart, one page of the figure's size (CSS px × 72/96 pt). */
@@ -198,7 +210,7 @@ export async function exportPdf(
   options: TsaExportChartOptions,
   size: FigureSize
 ): Promise<ArrayBuffer> {
-  const svg = (await renderSvg(result, options, size)).getSvg()
+  const svg = await renderSvg(result, options, size)
   const [{ jsPDF }, { svg2pdf }] = await Promise.all([import('jspdf'), import('svg2pdf.js')])
   const w = (size.width * PT_PER_INCH) / CSS_PX_PER_INCH
   const h = (size.height * PT_PER_INCH) / CSS_PX_PER_INCH
