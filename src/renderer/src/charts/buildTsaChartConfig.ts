@@ -149,7 +149,7 @@ function lineDataset(
     backgroundColor: style.color,
     borderDash: [...style.dash],
     borderWidth: style.width,
-    pointRadius: 0,
+    pointRadius: isolatedMarkers(data, style.width),
     pointHoverRadius: 0,
     pointHitRadius: 0,
     spanGaps: false,
@@ -168,6 +168,18 @@ function boundaryPoints(
     const v = pick(l)
     return { x: xs[i] ?? 0, y: finite(v) ? clampAbs(v, BOUNDARY_DRAW_LIMIT) : null }
   })
+}
+
+/**
+ * Point radii of a boundary line: 0 where the line shows the value, a small marker where a value stands alone
+ * between gaps (a one-point segment draws nothing, so without the marker that boundary value would be invisible).
+ */
+function isolatedMarkers(points: readonly TsaPoint[], width: number): number[] {
+  return points.map((p, i) =>
+    p.y !== null && (points[i - 1]?.y ?? null) === null && (points[i + 1]?.y ?? null) === null
+      ? Math.max(2.5, width * 1.5)
+      : 0
+  )
 }
 
 function hasAny(points: readonly TsaPoint[]): boolean {

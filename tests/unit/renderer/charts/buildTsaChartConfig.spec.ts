@@ -102,6 +102,18 @@ describe('buildTsaChartConfig', () => {
     expect(ys(dataset(cfg, 'futilityLower')?.data)).toEqual([null, null, -0.4, -1.5, null])
   })
 
+  test('a boundary value standing alone between gaps gets a marker (a one-point line draws nothing)', () => {
+    const r = syntheticResult()
+    r.looks[3] = { ...r.looks[3]!, upper: null }
+    r.looks[1] = { ...r.looks[1]!, upper: null }
+    const c = buildTsaChartConfig(r, { theme: 'screen' })
+    expect(ys(dataset(c, 'upperBoundary')?.data)).toEqual([null, null, 3.9, null, null])
+    const radii = dataset(c, 'upperBoundary')?.pointRadius as number[]
+    expect(radii[2]).toBeGreaterThan(0)
+    expect(radii.filter((x) => x > 0)).toHaveLength(1)
+    expect(dataset(cfg, 'upperBoundary')?.pointRadius).toEqual([0, 0, 0, 0, 0])
+  })
+
   test('conventional ±z lines span the x axis at ±conventionalBoundary', () => {
     const c = dataset(cfg, 'conventionalUpper')
     expect(c?.data).toEqual([
