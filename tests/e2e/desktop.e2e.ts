@@ -9,11 +9,17 @@ test.skip(
 )
 test.skip(!existsSync(ELECTRON_MAIN), `${ELECTRON_MAIN} missing: run npm run build:electron first`)
 
-test('@electron the desktop app opens its window and computes boundaries', async ({
+test('@electron the desktop app opens its window and analyses a bundled example', async ({
   page
 }, testInfo) => {
   await expect(page.getByRole('heading', { name: 'OpenTSA', level: 1 })).toBeVisible()
-  await page.getByRole('button', { name: 'Compute' }).click()
-  await expect(page.getByRole('table').locator('tbody').getByRole('row')).toHaveCount(4)
-  await page.screenshot({ path: testInfo.outputPath('desktop-boundaries.png') })
+  await page.getByRole('button', { name: 'Load example' }).click()
+  await page
+    .getByRole('menuitem', { name: 'Perioperative oxygen and surgical site infection' })
+    .click()
+  await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Results' }).getByTestId('conclusion')
+  ).not.toBeEmpty()
+  await page.screenshot({ path: testInfo.outputPath('desktop-example.png') })
 })
