@@ -11,7 +11,7 @@ import type { BoundaryResult, HeterogeneityAdjustment } from '../types'
 import { concludeTsa } from './concludeTsa'
 import { estimateRisInputs, interventionRisk, type RisInputs } from './estimateRisInputs'
 import { prepareTrials } from './prepareTrials'
-import type { ReportedEstimate, TsaInput, TsaLook, TsaResult } from './types'
+import type { ReportedEstimate, TsaBoundaryPoint, TsaInput, TsaLook, TsaResult } from './types'
 
 /** A heterogeneity adjustment factor above this (D² or I² > 0.999999) leaves the RIS unbounded. */
 const MAX_ADJUSTMENT_FACTOR = 1e6
@@ -143,6 +143,11 @@ export function runTsa(input: TsaInput): Result<TsaResult> {
       furtherTrials: furtherTrialsFor(input, inputs.value, final)
     },
     looks,
+    boundaryCurve: boundaryCurveOf(
+      boundaries.value.design,
+      ris.value.required,
+      input.monitoring.sides
+    ),
     excluded,
     conclusion: concludeTsa(input, looks, conventional),
     conventionalBoundary: conventional,
@@ -448,4 +453,21 @@ function reportLook(
     i2: finiteOrNull(look.heterogeneity.i2),
     d2: finiteOrNull(look.heterogeneity.d2)
   }
+}
+
+/** The design's boundaries at its own looks (t ≤ 1) on the information axis, for drawing up to the RIS. */
+function boundaryCurveOf(
+  design: BoundaryResult | null,
+  required: number | null,
+  sides: 1 | 2
+): TsaBoundaryPoint[] {
+  if (design === null || required === null) return []
+  return design.looks.map((look) => ({
+    informationFraction: look.informationFraction,
+    cumulativeInformation: look.informationFraction * required,
+    upper: look.upper,
+    lower: sides === 2 ? look.lower : null,
+    futilityUpper: look.futilityUpper,
+    futilityLower: look.futilityLower
+  }))
 }

@@ -112,6 +112,16 @@ export interface TsaLook {
   d2: number | null
 }
 
+/** One point of the boundary curve, on the oriented Z scale (null: no boundary there). */
+export interface TsaBoundaryPoint {
+  informationFraction: number
+  cumulativeInformation: number
+  upper: number | null
+  lower: number | null
+  futilityUpper: number | null
+  futilityLower: number | null
+}
+
 export type ConclusionCode = 'benefit' | 'harm' | 'futility' | 'noEffectAtRis' | 'inconclusive'
 
 export interface TsaResult {
@@ -147,6 +157,11 @@ export interface TsaResult {
     } | null
   }
   looks: TsaLook[]
+  /**
+   * The monitoring (and futility) boundaries at every point of the design: the looks that update them, then the RIS
+   * (t = 1), so that a chart can draw them up to the RIS. Empty when there is no RIS.
+   */
+  boundaryCurve: TsaBoundaryPoint[]
   excluded: { trial: string; reason: string }[]
   conclusion: { code: ConclusionCode; text: string; look: number | null }
   /** conventional critical value z_{1−α/sides} used past the RIS and for LIL */

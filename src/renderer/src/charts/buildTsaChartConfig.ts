@@ -159,10 +159,13 @@ function lineDataset(
   }
 }
 
+/** The boundary fields shared by a look and a point of the design's boundary curve. */
+type BoundaryValues = Pick<TsaLook, 'upper' | 'lower' | 'futilityUpper' | 'futilityLower'>
+
 function boundaryPoints(
   looks: readonly TsaLook[],
   xs: readonly number[],
-  pick: (l: TsaLook) => number | null
+  pick: (l: BoundaryValues) => number | null
 ): TsaPoint[] {
   return looks.map((l, i) => {
     const v = pick(l)
@@ -260,9 +263,18 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
   }
 
   // ---- monitoring boundaries (gaps where null) ----
+  // The design's own points reach the RIS (t = 1); a result without them falls back to the looks.
+  const curve = result.boundaryCurve ?? []
+  const boundaryAt = (pick: (p: BoundaryValues) => number | null): TsaPoint[] =>
+    curve.length > 0
+      ? curve.map((p) => ({
+          x: p.cumulativeInformation,
+          y: finite(pick(p)) ? clampAbs(pick(p) as number, BOUNDARY_DRAW_LIMIT) : null
+        }))
+      : boundaryPoints(looks, xs, pick)
   if (options.showBoundaries ?? true) {
-    const upper = boundaryPoints(looks, xs, (l) => l.upper)
-    const lower = boundaryPoints(looks, xs, (l) => l.lower)
+    const upper = boundaryAt((l) => l.upper)
+    const lower = boundaryAt((l) => l.lower)
     if (hasAny(upper)) {
       datasets.push(
         lineDataset('upperBoundary', legend.monitoring, upper, palette.monitoring, { order: 1 })
@@ -277,8 +289,8 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
 
   // ---- futility wedge ----
   if (options.showFutility ?? true) {
-    const fu = boundaryPoints(looks, xs, (l) => l.futilityUpper)
-    const fl = boundaryPoints(looks, xs, (l) => l.futilityLower)
+    const fu = boundaryAt((l) => l.futilityUpper)
+    const fl = boundaryAt((l) => l.futilityLower)
     if (hasAny(fu)) {
       datasets.push(
         lineDataset('futilityUpper', legend.futility, fu, palette.futility, { order: 2 })

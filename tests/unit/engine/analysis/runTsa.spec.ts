@@ -402,3 +402,25 @@ describe('heterogeneity report', () => {
     expect(h.tau).toBeCloseTo(Math.sqrt(h.tau2), 12)
   })
 })
+
+describe('boundary curve', () => {
+  test('runs from the looks that update the boundaries to the RIS, with the looks’ own values', () => {
+    const r = ok(
+      project([
+        ['A', 10, 100, 20, 100],
+        ['B', 30, 300, 45, 300],
+        ['C', 20, 200, 30, 200]
+      ])
+    )
+    const curve = r.boundaryCurve
+    const last = curve[curve.length - 1]
+    expect(last?.informationFraction).toBe(1)
+    expect(last?.cumulativeInformation).toBeCloseTo(r.ris.required as number, 9)
+    for (const look of r.looks) {
+      const point = curve.find((p) => p.informationFraction === look.informationFraction)
+      expect(point?.upper, look.trial).toBe(look.upper)
+      expect(point?.lower, look.trial).toBe(look.lower)
+    }
+    expect(JSON.stringify(curve)).not.toMatch(/NaN|Infinity/)
+  })
+})

@@ -279,3 +279,45 @@ describe('themes', () => {
     expect(paletteFor('print').zCurve.dash).toEqual([])
   })
 })
+
+describe('boundary curve from the design', () => {
+  test('when the result carries the design’s boundary curve, the boundaries are drawn from it up to the RIS', () => {
+    const r: TsaResult = {
+      ...syntheticResult(),
+      boundaryCurve: [
+        {
+          informationFraction: 0.25,
+          cumulativeInformation: RIS * 0.25,
+          upper: 4.33,
+          lower: -4.33,
+          futilityUpper: null,
+          futilityLower: null
+        },
+        {
+          informationFraction: 0.5,
+          cumulativeInformation: RIS * 0.5,
+          upper: 2.96,
+          lower: -2.96,
+          futilityUpper: 0.5,
+          futilityLower: -0.5
+        },
+        {
+          informationFraction: 1,
+          cumulativeInformation: RIS,
+          upper: 2.01,
+          lower: -2.01,
+          futilityUpper: 2.01,
+          futilityLower: -2.01
+        }
+      ]
+    }
+    const cfg = buildTsaChartConfig(r, { theme: 'screen' })
+    const upper = cfg.data.datasets.find((d) => d.tsaRole === 'upperBoundary')
+    const points = upper?.data as TsaPoint[]
+    expect(points.map((p) => p.x)).toEqual([RIS * 0.25, RIS * 0.5, RIS])
+    expect(points.map((p) => p.y)).toEqual([4.33, 2.96, 2.01])
+    const futility = cfg.data.datasets.find((d) => d.tsaRole === 'futilityUpper')
+      ?.data as TsaPoint[]
+    expect(futility.map((p) => p.y)).toEqual([null, 0.5, 2.01])
+  })
+})

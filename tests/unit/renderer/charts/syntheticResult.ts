@@ -105,6 +105,7 @@ export function syntheticResult(): TsaResult {
     excluded: [],
     conclusion: { code: 'benefit', text: 'The Z-curve crossed the monitoring boundary.', look: 4 },
     conventionalBoundary: 1.959963984540054,
+    boundaryCurve: [],
     notes: []
   }
 }
