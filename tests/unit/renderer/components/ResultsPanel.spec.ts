@@ -1,0 +1,27 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, test } from 'vitest'
+import ResultsPanel from '@renderer/components/results/ResultsPanel.vue'
+import { syntheticResult } from '../charts/syntheticResult'
+
+describe('ResultsPanel', () => {
+  test('region "Results" with the key numbers, both models, exclusions and a per-look table', () => {
+    const result = syntheticResult()
+    const wrapper = mount(ResultsPanel, { props: { result, error: null } })
+    const region = wrapper.get('section[aria-label="Results"]')
+    expect(region.text()).toContain(result.conclusion.text)
+    expect(wrapper.get('[data-testid="pooled-fixed"]').text()).not.toBe('')
+    expect(wrapper.get('[data-testid="pooled-random"]').text()).not.toBe('')
+    const rows = wrapper.findAll('table[aria-label="Looks"] tbody tr')
+    expect(rows).toHaveLength(result.looks.length)
+    expect(rows[0]?.find('th').text()).toBe(result.looks[0]?.trial)
+    expect(wrapper.html()).not.toMatch(/NaN|undefined|Infinity/)
+  })
+
+  test('an engine error is shown as an alert instead of results', () => {
+    const wrapper = mount(ResultsPanel, {
+      props: { result: null, error: 'no trial can be analysed' }
+    })
+    expect(wrapper.get('[role="alert"]').text()).toBe('no trial can be analysed')
+    expect(wrapper.find('table').exists()).toBe(false)
+  })
+})
