@@ -15,7 +15,12 @@ import {
   type BoundarySet,
   type SpendingSpec
 } from '@engine'
-import { expectClose, loadFixture, referenceNumber } from '../../../helpers/fixtures'
+import {
+  expectClose,
+  loadFixture,
+  referenceNumber,
+  referenceSpending
+} from '../../../helpers/fixtures'
 
 // ---- fixtures ----------------------------------------------------------------------------------------------------
 
@@ -87,25 +92,12 @@ const rtsa = loadFixture<{ cases: RtsaDesignCase[] }>('reference/rtsa.json')
 
 // ---- helpers -----------------------------------------------------------------------------------------------------
 
-function specOf(c: BoundaryCase): SpendingSpec {
-  switch (c.family) {
-    case 'OBF':
-      return { kind: 'obf' }
-    case 'Pocock':
-      return { kind: 'pocock' }
-    case 'power':
-      return { kind: 'power', rho: c.param as number }
-    case 'HSD':
-      return { kind: 'hsd', gamma: c.param as number }
-  }
-}
-
 function requestOf(c: BoundaryCase, engine?: 'tsa' | 'precise'): BoundaryRequest {
   return {
     informationFractions: c.timing,
     alpha: c.alpha_total,
     sides: c.sides,
-    spending: specOf(c),
+    spending: referenceSpending(c),
     ...(engine !== undefined ? { engine } : {})
   }
 }
@@ -142,7 +134,7 @@ describe('precise engine vs the high-accuracy reference (gsDesign gsBound, r = 8
   for (const c of fx.cases) {
     test(`${titleOf(c)} within ${preciseTolerance(c)}`, () => {
       const tol = preciseTolerance(c)
-      const solved = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, specOf(c))
+      const solved = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, referenceSpending(c))
       const viaApi = computeBoundaries(requestOf(c, 'precise'))
       expect(viaApi.ok, JSON.stringify(viaApi)).toBe(true)
       if (!viaApi.ok) return
@@ -179,7 +171,12 @@ describe('precise engine vs the high-accuracy reference (gsDesign gsBound, r = 8
 describe('tsa engine (ld98, the default) vs R ldbounds 2.0.2, every case of boundaries.json', () => {
   for (const c of fx.cases) {
     test(`${titleOf(c)} within ${TSA_TOLERANCE}; ldbounds' Inf is our cap 8`, () => {
-      const solved = solveAlphaBoundariesLd98(c.timing, c.alpha_per_side, c.sides, specOf(c))
+      const solved = solveAlphaBoundariesLd98(
+        c.timing,
+        c.alpha_per_side,
+        c.sides,
+        referenceSpending(c)
+      )
       const viaApi = computeBoundaries(requestOf(c)) // engine omitted: 'tsa' is the default
       expect(viaApi.ok, JSON.stringify(viaApi)).toBe(true)
       if (!viaApi.ok) return
@@ -223,8 +220,8 @@ describe('named groups', () => {
 
   test('TSA-like irregular fractions (0.0212, 0.0668, 0.133, 0.1823, 0.2156, 0.4, 1), OBF two-sided α 0.05 (B235)', () => {
     const c = byId('B235_')
-    const precise = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, specOf(c))
-    const tsa = solveAlphaBoundariesLd98(c.timing, c.alpha_per_side, c.sides, specOf(c))
+    const precise = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, referenceSpending(c))
+    const tsa = solveAlphaBoundariesLd98(c.timing, c.alpha_per_side, c.sides, referenceSpending(c))
     // Look 3 spends 7.9e-10 per side: not negligible. Its true bound is 6.035 (README: RTSA's sentinel 20 is wrong there).
     expectClose(precise.upper[2], referenceNumber(c.reference.upper[2]), 1e-6, 'precise look 3')
     expect(precise.upper[2]).toBeCloseTo(6.035, 3)
@@ -241,8 +238,8 @@ describe('named groups', () => {
 
   test('TSA-like irregular fractions, Pocock two-sided α 0.05 (B236): every look, both engines', () => {
     const c = byId('B236_')
-    const precise = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, specOf(c))
-    const tsa = solveAlphaBoundariesLd98(c.timing, c.alpha_per_side, c.sides, specOf(c))
+    const precise = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, referenceSpending(c))
+    const tsa = solveAlphaBoundariesLd98(c.timing, c.alpha_per_side, c.sides, referenceSpending(c))
     c.timing.forEach((_, k) => {
       expectClose(
         precise.upper[k],
@@ -256,8 +253,8 @@ describe('named groups', () => {
 
   test('tiny first fraction 0.01 (0.01, 0.25, 0.5, 0.75, 1), OBF one-sided α 0.025 (B186)', () => {
     const c = byId('B186_')
-    const precise = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, specOf(c))
-    const tsa = solveAlphaBoundariesLd98(c.timing, c.alpha_per_side, c.sides, specOf(c))
+    const precise = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, referenceSpending(c))
+    const tsa = solveAlphaBoundariesLd98(c.timing, c.alpha_per_side, c.sides, referenceSpending(c))
     // Look 1 spends 2.9e-111: negligible. The precise engine still solves it (capped at |Z| = 20, spending < 3e-89),
     // so looks 2–5 are the undisturbed OBF bounds.
     expect(precise.upper[0]).toBeGreaterThanOrEqual(19.99)
@@ -280,8 +277,8 @@ describe('named groups', () => {
 
   test('tiny first fraction 0.01, two looks (0.01, 1), OBF two-sided α 0.05 (B201): the final bound is 1.96', () => {
     const c = byId('B201_')
-    const precise = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, specOf(c))
-    const tsa = solveAlphaBoundariesLd98(c.timing, c.alpha_per_side, c.sides, specOf(c))
+    const precise = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, referenceSpending(c))
+    const tsa = solveAlphaBoundariesLd98(c.timing, c.alpha_per_side, c.sides, referenceSpending(c))
     expectClose(precise.upper[1], referenceNumber(c.reference.upper[1]), 1e-6, 'precise look 2')
     expect(tsa.upper).toEqual([LD98_CAP, expect.closeTo(1.959963, 6)])
   })
@@ -292,8 +289,18 @@ describe('named groups', () => {
     )
     expect(cases.length).toBe(5)
     for (const c of cases) {
-      const precise = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, specOf(c))
-      const tsa = solveAlphaBoundariesLd98(c.timing, c.alpha_per_side, c.sides, specOf(c))
+      const precise = solveAlphaBoundaries(
+        c.timing,
+        c.alpha_per_side,
+        c.sides,
+        referenceSpending(c)
+      )
+      const tsa = solveAlphaBoundariesLd98(
+        c.timing,
+        c.alpha_per_side,
+        c.sides,
+        referenceSpending(c)
+      )
       c.timing.forEach((_, k) => {
         expectClose(
           precise.upper[k],
@@ -382,7 +389,7 @@ describe('our precise bounds spend exactly the requested increments (both sides)
   test('upper and lower exit probability at each look = the spend increment, within 1e-12 absolute', () => {
     let worst = 0
     for (const c of fx.cases) {
-      const b = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, specOf(c))
+      const b = solveAlphaBoundaries(c.timing, c.alpha_per_side, c.sides, referenceSpending(c))
       const e = exitProbabilities(
         { informationFractions: c.timing, upper: b.upper, lower: b.lower },
         0

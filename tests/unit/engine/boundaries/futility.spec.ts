@@ -19,7 +19,12 @@ import {
   type FutilityKind,
   type SpendingSpec
 } from '@engine'
-import { expectClose, loadFixture, referenceNumber } from '../../../helpers/fixtures'
+import {
+  expectClose,
+  loadFixture,
+  referenceNumber,
+  referenceSpending
+} from '../../../helpers/fixtures'
 
 // ---- fixture -----------------------------------------------------------------------------------------------------
 
@@ -65,27 +70,14 @@ const fx = loadFixture<{ cases: FutilityCase[] }>('reference/futility.json')
 const oneSided = fx.cases.filter((c) => c.sides === 1)
 const twoSided = fx.cases.filter((c) => c.sides === 2)
 
-function specOf(s: FutilityCase['alpha_spending']): SpendingSpec {
-  switch (s.family) {
-    case 'OBF':
-      return { kind: 'obf' }
-    case 'Pocock':
-      return { kind: 'pocock' }
-    case 'power':
-      return { kind: 'power', rho: s.param as number }
-    case 'HSD':
-      return { kind: 'hsd', gamma: s.param as number }
-  }
-}
-
 function requestOf(c: FutilityCase): BoundaryRequest {
   return {
     informationFractions: c.timing,
     alpha: c.alpha,
     sides: c.sides,
-    spending: specOf(c.alpha_spending),
+    spending: referenceSpending(c.alpha_spending),
     beta: c.beta,
-    betaSpending: specOf(c.beta_spending),
+    betaSpending: referenceSpending(c.beta_spending),
     futility: c.binding ? 'binding' : 'nonBinding',
     engine: 'precise'
   }

@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { cumulativeSpend, parseSpendingSpec, SPENDING, type SpendingSpec } from '@engine'
-import { loadFixture } from '../../../helpers/fixtures'
+import { loadFixture, referenceSpending } from '../../../helpers/fixtures'
 
 interface SpendingCase {
   id: string
@@ -18,19 +18,6 @@ interface SpendingCase {
 }
 
 const fx = loadFixture<{ cases: SpendingCase[] }>('reference/boundaries.json')
-
-function specOf(c: { family: SpendingCase['family']; param: number | null }): SpendingSpec {
-  switch (c.family) {
-    case 'OBF':
-      return { kind: 'obf' }
-    case 'Pocock':
-      return { kind: 'pocock' }
-    case 'power':
-      return { kind: 'power', rho: c.param as number }
-    case 'HSD':
-      return { kind: 'hsd', gamma: c.param as number }
-  }
-}
 
 /**
  * Relative tolerance against the reference. The reference values carry 15 significant digits (5e-15 relative).
@@ -52,7 +39,7 @@ describe('spending functions against boundaries.json spending.cum_per_side (R re
     test(`${family}: every look of all ${cases.length} cases within ${REL_TOL[family]} relative`, () => {
       expect(cases.length).toBeGreaterThan(0)
       for (const c of cases) {
-        const spec = specOf(c)
+        const spec = referenceSpending(c)
         c.timing.forEach((t, k) => {
           const want = c.spending.cum_per_side[k] as number
           const got = cumulativeSpend(spec, c.alpha_per_side, t)
