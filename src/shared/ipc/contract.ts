@@ -28,7 +28,62 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError
 export interface AppInfo {
   name: string
   version: string
+  /** which host runs the renderer: the Electron app (native menus, dialogs) or the static web build */
+  host?: 'desktop' | 'web'
 }
+
+// ---- documents and files ----
+// Main (or the web host) owns every path: the renderer never sends one. It names what it wants ("the current
+// document", "recent entry 2", "a file the user picks"), and the host shows the dialog and does the writing.
+
+/** What the renderer may know about the open document: a name to show, never a path it could write to. */
+export interface DocumentInfo {
+  /** file name to show in the title and menus, e.g. "perioOxy.opentsa.json" */
+  name: string
+}
+
+/** A project read from disk (Open, Open Recent) or built from a data file (Import). */
+export interface OpenedProject {
+  project: ProjectFile
+  /** the file it is now bound to (Save writes there); null for an import, which is an untitled project */
+  document: DocumentInfo | null
+  /** what the import could not carry over (e.g. "row 4: not a number in eC"); empty for a project file */
+  warnings: string[]
+}
+
+export type FigureFormat = 'png' | 'svg' | 'pdf'
+
+/** A file the renderer produced (figure, results CSV) for the host to write where the user chooses. */
+export interface ExportFileRequest {
+  kind: FigureFormat | 'csv'
+  /** proposed file name only (no folders): the user picks the place in a save dialog */
+  suggestedName: string
+  /** text for svg/csv, base64 for png/pdf */
+  content: string
+  encoding: 'utf8' | 'base64'
+}
+
+/** Why the renderer asks before replacing the open project. */
+export type DiscardReason = 'new' | 'open' | 'import' | 'close' | 'restore'
+export type DiscardChoice = 'save' | 'discard' | 'cancel'
+
+/** The unsaved work kept by autosave, offered back after a crash. */
+export interface RecoveredWork {
+  project: ProjectFile
+  /** ISO 8601 time of the autosave */
+  savedAt: string
+  /** the document it belonged to, if it had been saved before */
+  document: DocumentInfo | null
+}
+
+/** Commands of the native menu (desktop) or the in-page File toolbar and shortcuts (web), run by the renderer. */
+export type MenuCommand =
+  | { command: 'new' | 'open' | 'save' | 'saveAs' | 'import' | 'exportResults' | 'print' }
+  | { command: 'openRecent'; index: number }
+  | { command: 'exportFigure'; format: FigureFormat; dpi?: 300 | 600 }
+  | { command: 'undo' | 'redo' }
+  /** the window is closing with unsaved changes and the user chose Save: save, then call closeWindow */
+  | { command: 'saveAndClose' }
 
 /** renderer → main: one request object in, one result out. */
 export interface Requests {
@@ -37,20 +92,65 @@ export interface Requests {
   computeBoundaries: { req: BoundaryRequest; res: BoundaryResult }
   computeRequiredInformationSize: { req: RisRequest; res: RisResult }
   appInfo: { req: null; res: AppInfo }
+
+  /** Open dialog (or recent entry `recent`, an index into recentDocuments); null when the user cancels. */
+  openProject: { req: { recent?: number } | null; res: OpenedProject | null }
+  /** Import dialog for CSV/TSV/.TSA data; the result is an untitled project. null when cancelled. */
+  importData: { req: null; res: OpenedProject | null }
+  /** Writes the project to the current document (atomically), or asks where when there is none or saveAs. */
+  saveProject: { req: { project: ProjectFile; saveAs: boolean }; res: DocumentInfo | null }
+  /** Forgets the current document (File → New): the next Save asks where. */
+  newDocument: { req: null; res: null }
+  /** Save dialog for a figure or the results CSV, then an atomic write. null when cancelled. */
+  exportFile: { req: ExportFileRequest; res: DocumentInfo | null }
+  /** The title and dirty mark the window shows; also what the close prompt relies on. */
+  setDocumentState: { req: { title: string; dirty: boolean }; res: null }
+  /** Asks whether to save the open project's changes before `reason` (native message box on the desktop). */
+  confirmDiscard: { req: { reason: DiscardReason }; res: DiscardChoice }
+  /** Keeps the unsaved project in the recovery file (null: clear it, e.g. after a save or a deliberate discard). */
+  autosave: { req: ProjectFile | null; res: null }
+  /** The autosaved project left by a session that did not end cleanly, or null. */
+  recovery: { req: null; res: RecoveredWork | null }
+  recentDocuments: { req: null; res: DocumentInfo[] }
+  print: { req: null; res: null }
+  /** Closes the window after saveAndClose (the close prompt is not shown again). */
+  closeWindow: { req: null; res: null }
 }
 
-/** main → renderer pushes (none yet; e.g. runProgress once runs move to a worker). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as events are added
-export interface Events {}
+/** The requests the engine answers; the others are document and window requests of the host itself. */
+export const ENGINE_REQUESTS = [
+  'runTsa',
+  'computeBoundaries',
+  'computeRequiredInformationSize',
+  'appInfo'
+] as const satisfies readonly (keyof Requests)[]
+
+/** main → renderer pushes. */
+export interface Events {
+  /** a native menu item or accelerator; the renderer runs it (it owns the project and the dirty state) */
+  menuCommand: MenuCommand
+}
 
 export const REQUEST_CHANNELS = {
   runTsa: 'tsa:req/runTsa',
   computeBoundaries: 'tsa:req/computeBoundaries',
   computeRequiredInformationSize: 'tsa:req/computeRequiredInformationSize',
-  appInfo: 'tsa:req/appInfo'
+  appInfo: 'tsa:req/appInfo',
+  openProject: 'tsa:req/openProject',
+  importData: 'tsa:req/importData',
+  saveProject: 'tsa:req/saveProject',
+  newDocument: 'tsa:req/newDocument',
+  exportFile: 'tsa:req/exportFile',
+  setDocumentState: 'tsa:req/setDocumentState',
+  confirmDiscard: 'tsa:req/confirmDiscard',
+  autosave: 'tsa:req/autosave',
+  recovery: 'tsa:req/recovery',
+  recentDocuments: 'tsa:req/recentDocuments',
+  print: 'tsa:req/print',
+  closeWindow: 'tsa:req/closeWindow'
 } as const satisfies { [K in keyof Requests]: `tsa:req/${K & string}` } // missing/extra/misspelt → compile error
 
-export const EVENT_CHANNELS = {} as const satisfies { [K in keyof Events]: `tsa:evt/${K & string}` }
+export const EVENT_CHANNELS = { menuCommand: 'tsa:evt/menuCommand' } as const satisfies { [K in keyof Events]: `tsa:evt/${K & string}` }
 
 /** What preload exposes as window.tsa, and what src/web/installWorkerBridge.ts installs in a plain browser. */
 export type TsaBridge = {

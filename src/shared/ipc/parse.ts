@@ -3,7 +3,7 @@
 // and obvious ranges, and name the offending field; the engine still validates the numerics.
 import { z } from 'zod'
 import type { BoundaryRequest, RisRequest } from '@engine'
-import type { Requests, Result } from './contract'
+import type { DiscardReason, ExportFileRequest, Requests, Result } from './contract'
 import { kindError, probability, sides, spending } from '../schemaParts'
 import { parseProjectFile, type ProjectFile } from '../projectFile'
 
@@ -136,10 +136,99 @@ function parseProjectRequest(raw: unknown): Result<ProjectFile> {
   }
 }
 
+/** A file name without folders, as shown or proposed in a save dialog. */
+const fileName = z
+  .string({ error: 'must be text' })
+  .min(1, { error: 'must not be empty' })
+  .max(255, { error: 'must be at most 255 characters' })
+  .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && name !== '..', {
+    error: 'must be a file name, not a path'
+  })
+
+/** 50 MB of payload at most: a figure at 600 dpi is a few MB; anything larger is not ours. */
+const MAX_EXPORT_CHARS = 50 * 1024 * 1024
+
+const exportFileRequest = z
+  .strictObject({
+    kind: z.enum(['png', 'svg', 'pdf', 'csv'], { error: 'must be png, svg, pdf or csv' }),
+    suggestedName: fileName,
+    content: z
+      .string({ error: 'must be text' })
+      .max(MAX_EXPORT_CHARS, { error: 'is too large to export' }),
+    encoding: z.enum(['utf8', 'base64'], { error: 'must be utf8 or base64' })
+  })
+  .superRefine((r, ctx) => {
+    const binary = r.kind === 'png' || r.kind === 'pdf'
+    if (binary !== (r.encoding === 'base64')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['encoding'],
+        message: binary ? 'must be base64 for png and pdf' : 'must be utf8 for svg and csv'
+      })
+    }
+  })
+
+const recentIndex = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .gte(0, { error: 'must be ≥ 0' })
+  .lt(100, { error: 'must be < 100' })
+
+/** Both halves of a request object that carries a project: the project goes through parseProjectFile. */
+function withProject<T extends { project: unknown }>(
+  schema: z.ZodType<Omit<T, 'project'>>
+): (raw: unknown) => Result<Omit<T, 'project'> & { project: ProjectFile }> {
+  const rest = parserFor(schema)
+  return (raw) => {
+    const { project, ...others } =
+      typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
+    const parsedRest = rest(others)
+    if (!parsedRest.ok) return parsedRest
+    const parsedProject = parseProjectRequest(project)
+    if (!parsedProject.ok) {
+      const { error } = parsedProject
+      return {
+        ok: false,
+        error: { ...error, field: `project${error.field === undefined ? '' : `.${error.field}`}` }
+      }
+    }
+    return { ok: true, value: { ...parsedRest.value, project: parsedProject.value } }
+  }
+}
+
+const noPayload = parserFor<null>(z.null({ error: 'must be null' }))
+
 export const PARSERS: Parsers = {
   runTsa: parseProjectRequest,
   // The annotations make the compiler check each schema's output against the engine's request type.
   computeBoundaries: parserFor<BoundaryRequest>(boundaryRequest),
   computeRequiredInformationSize: parserFor<RisRequest>(risRequest),
-  appInfo: parserFor<null>(z.null({ error: 'must be null' }))
+  appInfo: noPayload,
+  openProject: parserFor<{ recent?: number } | null>(
+    z.strictObject({ recent: recentIndex.exactOptional() }).nullable()
+  ),
+  importData: noPayload,
+  saveProject: withProject<{ project: ProjectFile; saveAs: boolean }>(
+    z.strictObject({ saveAs: z.boolean({ error: 'must be true or false' }) })
+  ),
+  newDocument: noPayload,
+  exportFile: parserFor<ExportFileRequest>(exportFileRequest),
+  setDocumentState: parserFor<{ title: string; dirty: boolean }>(
+    z.strictObject({
+      title: z.string({ error: 'must be text' }).max(500, { error: 'must be at most 500 characters' }),
+      dirty: z.boolean({ error: 'must be true or false' })
+    })
+  ),
+  confirmDiscard: parserFor<{ reason: DiscardReason }>(
+    z.strictObject({
+      reason: z.enum(['new', 'open', 'import', 'close', 'restore'], {
+        error: 'must be new, open, import, close or restore'
+      })
+    })
+  ),
+  autosave: (raw) => (raw === null ? { ok: true, value: null } : parseProjectRequest(raw)),
+  recovery: noPayload,
+  recentDocuments: noPayload,
+  print: noPayload,
+  closeWindow: noPayload
 }
