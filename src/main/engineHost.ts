@@ -4,12 +4,7 @@
 import type { Worker } from 'node:worker_threads'
 import type { Result } from '@shared/ipc/contract'
 import { createWorkerQueue } from '@shared/ipc/workerQueue'
-import {
-  isEngineReply,
-  type EngineJob,
-  type EngineJobName,
-  type EngineJobs
-} from './engineProtocol'
+import type { EngineJob, EngineJobName, EngineJobs } from './engineProtocol'
 
 /**
  * How long one job may run before the worker is treated as hung and restarted. The slowest measured case is far
@@ -39,9 +34,7 @@ export function createEngineHost({
   const queue = createWorkerQueue<EngineJob>({
     spawn(listener) {
       const w = spawn()
-      w.on('message', (message: unknown) => {
-        if (isEngineReply(message)) listener.reply(message.id, message.result)
-      })
+      w.on('message', (message: unknown) => listener.receive(message))
       w.on('error', (err: unknown) => listener.crash(`: ${messageOf(err)}`))
       w.on('exit', (code: number) => listener.crash(` (exit code ${code})`))
       return { post: (job) => w.postMessage(job), terminate: () => void w.terminate() }

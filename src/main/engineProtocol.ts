@@ -2,6 +2,7 @@
 // worker_threads here, so the protocol is unit-tested without a thread.
 import { runTsa, toEngineError, type TsaInput, type TsaResult } from '@engine'
 import type { Result } from '@shared/ipc/contract'
+import type { QueueReply } from '@shared/ipc/workerQueue'
 
 /** The computations the worker runs: one engine function each, input already parsed by main. */
 export interface EngineJobs {
@@ -17,11 +18,8 @@ export interface EngineJob<K extends EngineJobName = EngineJobName> {
   input: EngineJobs[K]['input']
 }
 
-/** worker → main. */
-export interface EngineReply {
-  id: number
-  result: Result<unknown>
-}
+/** worker → main: the queue's reply shape, checked by the queue itself (isQueueReply). */
+export type EngineReply = QueueReply
 
 const JOBS: {
   [K in EngineJobName]: (input: EngineJobs[K]['input']) => Result<EngineJobs[K]['output']>
@@ -43,16 +41,4 @@ export function answerJob(job: EngineJob): EngineReply {
   } catch (err) {
     return { id: job.id, result: { ok: false, error: toEngineError(err) } }
   }
-}
-
-/** True for a well-formed reply (the host ignores anything else a worker might post). */
-export function isEngineReply(message: unknown): message is EngineReply {
-  if (typeof message !== 'object' || message === null) return false
-  const m = message as Partial<EngineReply>
-  return (
-    typeof m.id === 'number' &&
-    typeof m.result === 'object' &&
-    m.result !== null &&
-    typeof m.result.ok === 'boolean'
-  )
 }

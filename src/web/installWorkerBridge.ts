@@ -5,7 +5,7 @@
 // queue (@shared/ipc/workerQueue), adapted to a DOM Worker.
 import { REQUEST_CHANNELS, type Requests, type TsaBridge } from '@shared/ipc/contract'
 import { createWorkerQueue } from '@shared/ipc/workerQueue'
-import { isWorkerReply, type WorkerRequest } from './protocol'
+import type { WorkerRequest } from './protocol'
 
 /** The part of a Worker the bridge uses (a stand-in in unit tests). */
 export type WorkerLike = Pick<
@@ -23,9 +23,7 @@ export function createWorkerBridge(
   const queue = createWorkerQueue<WorkerRequest>({
     spawn(listener) {
       const w = spawn()
-      w.addEventListener('message', (event: MessageEvent) => {
-        if (isWorkerReply(event.data)) listener.reply(event.data.id, event.data.result)
-      })
+      w.addEventListener('message', (event: MessageEvent) => listener.receive(event.data))
       // An uncaught exception in the worker, or a script that failed to load.
       w.addEventListener('error', (event: ErrorEvent) => {
         event.preventDefault?.()

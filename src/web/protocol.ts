@@ -1,5 +1,6 @@
 // Messages between the page (installWorkerBridge.ts) and the engine Web Worker (engine.worker.ts).
-import type { Requests, Result } from '@shared/ipc/contract'
+import type { Requests } from '@shared/ipc/contract'
+import type { QueueReply } from '@shared/ipc/workerQueue'
 
 /** page → worker: one contract request, unparsed (the worker runs PARSERS, as main does for IPC). */
 export interface WorkerRequest {
@@ -8,19 +9,5 @@ export interface WorkerRequest {
   payload: unknown
 }
 
-/** worker → page: the Result for request `id`. */
-export interface WorkerReply {
-  id: number
-  result: Result<unknown>
-}
-
-export function isWorkerReply(message: unknown): message is WorkerReply {
-  if (typeof message !== 'object' || message === null) return false
-  const m = message as Partial<WorkerReply>
-  return (
-    typeof m.id === 'number' &&
-    typeof m.result === 'object' &&
-    m.result !== null &&
-    typeof m.result.ok === 'boolean'
-  )
-}
+/** worker → page: the queue's reply shape, checked by the queue itself (isQueueReply). */
+export type WorkerReply = QueueReply

@@ -12,9 +12,28 @@ export interface QueueWorker<M> {
   terminate(): void
 }
 
+/** worker → host, in both hosts: the Result for request `id`. */
+export interface QueueReply {
+  id: number
+  result: Result<unknown>
+}
+
+/** True for a well-formed reply (a host ignores anything else a worker might post). */
+export function isQueueReply(message: unknown): message is QueueReply {
+  if (typeof message !== 'object' || message === null) return false
+  const m = message as Partial<QueueReply>
+  return (
+    typeof m.id === 'number' &&
+    typeof m.result === 'object' &&
+    m.result !== null &&
+    typeof m.result.ok === 'boolean'
+  )
+}
+
 /** What a started worker reports back to the queue. */
 export interface QueueListener {
-  reply(id: number, result: Result<unknown>): void
+  /** any message the worker posted: a well-formed reply settles its request, anything else is ignored */
+  receive(message: unknown): void
   /** the worker failed (error, exit, unreadable message): it is replaced */
   crash(message: string): void
 }
@@ -106,8 +125,8 @@ export function createWorkerQueue<M>(options: WorkerQueueOptions<M>): WorkerQueu
     }
     let w: QueueWorker<M> | null = null
     const listener: QueueListener = {
-      reply: (id, result) => {
-        if (w !== null && w === worker) settle(id, result)
+      receive: (message) => {
+        if (w !== null && w === worker && isQueueReply(message)) settle(message.id, message.result)
       },
       crash: (message) => {
         if (w !== null) {

@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TsaInput } from '../../../src/engine'
 import { createEngineHost, type EngineHost } from '../../../src/main/engineHost'
-import { answerJob, isEngineReply } from '../../../src/main/engineProtocol'
+import { answerJob } from '../../../src/main/engineProtocol'
+import { isQueueReply } from '../../../src/shared/ipc/workerQueue'
 import { analysisInput, parseProjectFile } from '../../../src/shared/projectFile'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -90,10 +91,11 @@ describe('engine protocol', () => {
     expect(crash.result).toMatchObject({ ok: false, error: { code: 'internal' } })
   })
 
-  it('recognises replies', () => {
-    expect(isEngineReply({ id: 1, result: { ok: true, value: 1 } })).toBe(true)
+  it('answers in the reply shape the shared queue accepts', () => {
+    expect(isQueueReply(answerJob({ id: 1, name: 'runTsa', input: null as never }))).toBe(true)
+    expect(isQueueReply({ id: 1, result: { ok: true, value: 1 } })).toBe(true)
     for (const bad of [null, 1, {}, { id: '1', result: { ok: true } }, { id: 1, result: null }]) {
-      expect(isEngineReply(bad)).toBe(false)
+      expect(isQueueReply(bad)).toBe(false)
     }
   })
 })
