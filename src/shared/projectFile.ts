@@ -1,6 +1,6 @@
 // The on-disk project (`*.opentsa.json`, interfaces.md "Project file"): a zod schema, the format version, and the
 // migration hook. Fields may be added; the ones of interfaces.md keep their names, types and meaning.
-import type { TsaInput } from '@engine'
+import type { TRIAL_DATA_FIELDS as ENGINE_TRIAL_DATA_FIELDS, TsaInput } from '@engine'
 import { z } from 'zod'
 import { kindError, probability, sides, spending } from './schemaParts'
 
@@ -24,6 +24,30 @@ const trialCommon = {
   include: z.boolean({ error: 'must be true or false' }).default(true),
   comment: z.string().optional()
 }
+
+/**
+ * The arm data of a trial, per outcome type, in the trial table's order: the list the importers and the grid go by.
+ * The engine holds the same list (TRIAL_DATA_FIELDS in @engine; shared may not import engine code): the type below
+ * fails to compile if the two differ.
+ */
+export const TRIAL_DATA_FIELDS = {
+  dichotomous: ['eventsIntervention', 'totalIntervention', 'eventsControl', 'totalControl'],
+  continuous: [
+    'meanIntervention',
+    'sdIntervention',
+    'totalIntervention',
+    'meanControl',
+    'sdControl',
+    'totalControl'
+  ]
+} as const
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Holds<T extends true> = T
+/** Compile-time only: the project file's lists and the engine's are the same (same fields, same order). */
+export type TrialDataFieldsAgree = Holds<
+  Same<typeof TRIAL_DATA_FIELDS, typeof ENGINE_TRIAL_DATA_FIELDS>
+>
 
 export const dichotomousTrialSchema = z.object({
   ...trialCommon,

@@ -1,20 +1,21 @@
 import type { MetaTrial } from '../metaAnalysis/types'
 import type { TsaInput, TsaTrialInput } from './types'
 
-const DICHOTOMOUS = [
-  'eventsIntervention',
-  'totalIntervention',
-  'eventsControl',
-  'totalControl'
-] as const
-const CONTINUOUS = [
-  'meanIntervention',
-  'sdIntervention',
-  'totalIntervention',
-  'meanControl',
-  'sdControl',
-  'totalControl'
-] as const
+/**
+ * The arm data a trial needs, per outcome type, in the order of the trial table. The project file (src/shared)
+ * keeps the same lists for the importers and the grid, tied to these at compile time (it may not import engine code).
+ */
+export const TRIAL_DATA_FIELDS = {
+  dichotomous: ['eventsIntervention', 'totalIntervention', 'eventsControl', 'totalControl'],
+  continuous: [
+    'meanIntervention',
+    'sdIntervention',
+    'totalIntervention',
+    'meanControl',
+    'sdControl',
+    'totalControl'
+  ]
+} as const satisfies Record<TsaInput['outcome']['type'], readonly (keyof TsaTrialInput)[]>
 
 export interface PreparedTrials {
   /** trials to analyse, in analysis order */
@@ -29,7 +30,7 @@ export interface PreparedTrials {
  * and incomplete rows: a trial with an empty cell is excluded with the reason, never analysed as 0.
  */
 export function prepareTrials(input: TsaInput): PreparedTrials {
-  const fields = input.outcome.type === 'dichotomous' ? DICHOTOMOUS : CONTINUOUS
+  const fields = TRIAL_DATA_FIELDS[input.outcome.type]
   const ordered = input.trials.map((trial, index) => ({ trial, index }))
   if (input.analysis.order === 'yearThenName') {
     ordered.sort(

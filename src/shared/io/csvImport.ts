@@ -4,6 +4,7 @@ import Papa from 'papaparse'
 import {
   PROJECT_FORMAT,
   PROJECT_FORMAT_VERSION,
+  TRIAL_DATA_FIELDS,
   parseProjectFile,
   type ProjectFile
 } from '../projectFile'
@@ -100,15 +101,9 @@ export function importCsv(text: string, title = ''): CsvImportResult {
   const decimalComma = delimiter !== ','
   const columns = mapColumns(headers)
   const continuous = columns.meanIntervention !== undefined || columns.meanControl !== undefined
-  const need: Field[] = continuous
-    ? [
-        'meanIntervention',
-        'sdIntervention',
-        'totalIntervention',
-        'meanControl',
-        'sdControl',
-        'totalControl'
-      ]
+  // Dichotomous totals may come as totals or as non-events (checked below).
+  const need: readonly Field[] = continuous
+    ? TRIAL_DATA_FIELDS.continuous
     : ['eventsIntervention', 'eventsControl']
   for (const field of need) {
     if (columns[field] === undefined) {
