@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { CliError } from './cliError'
 
@@ -14,14 +14,37 @@ export function readText(path: string): string {
   }
 }
 
-/** Writes atomically: a temporary file beside the target, then a rename, so a failed write never leaves half a file. */
-export function writeTextAtomic(path: string, text: string): void {
+/**
+ * Writes atomically: a temporary file beside the target (same folder, so the rename cannot cross file systems),
+ * flushed to disk, then renamed over the target. A failed write never leaves half a file, and the old content stays
+ * until the new one is complete. Throws the file system's own error (with its `code`), after removing the temporary
+ * file; callers word it for their users (the CLI below, Electron main's document writer).
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   try {
-    writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' })
+    const fd = openSync(temp, 'wx') // wx: never follow or reuse an existing file at the temporary name
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+      for (let written = 0; written < bytes.length; ) {
+        written += writeSync(fd, bytes, written, bytes.length - written)
+      }
+      fsyncSync(fd) // the bytes are on disk before the rename makes them the file
+    } finally {
+      closeSync(fd)
+    }
     renameSync(temp, path)
   } catch (e) {
     rmSync(temp, { force: true })
+    throw e
+  }
+}
+
+/** writeFileAtomic for UTF-8 text, with a CliError naming the file when it fails. */
+export function writeTextAtomic(path: string, text: string): void {
+  try {
+    writeFileAtomic(path, text)
+  } catch (e) {
     throw new CliError(
       `cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`
     )

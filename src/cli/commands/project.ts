@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util'
 import { extname } from 'node:path'
 import { runTsa } from '@engine'
-import { importCsv } from '@shared/io/csvImport'
 import { exportCsv } from '@shared/io/csvExport'
-import { readTsaFile, writeTsaFile } from '@shared/io/tsaFile'
-import { analysisInput, parseProjectFile, type ProjectFile } from '@shared/projectFile'
+import { importDataText, projectFromJson } from '@shared/io/documentText'
+import { writeTsaFile } from '@shared/io/tsaFile'
+import { analysisInput, type ProjectFile } from '@shared/projectFile'
 import { CliError } from '../cliError'
 import { readText, writeTextAtomic } from '../files'
 
@@ -27,16 +27,9 @@ export const EXPORT_HELP = `opentsa export PROJECT.json --to FILE.TSA|FILE.csv: 
 
 /** Reads and validates a project file; a CliError says where it is wrong. */
 export function loadProject(path: string): ProjectFile {
-  let raw: unknown
-  try {
-    raw = JSON.parse(readText(path))
-  } catch (e) {
-    if (e instanceof CliError) throw e
-    throw new CliError(`${path} is not valid JSON: ${(e as Error).message}`)
-  }
-  const parsed = parseProjectFile(raw)
-  if (!parsed.ok) throw new CliError(`${path}: ${parsed.error.message}`)
-  return parsed.value
+  const read = projectFromJson(readText(path), path)
+  if (!read.ok) throw new CliError(read.message)
+  return read.value
 }
 
 function onePath(positionals: string[], what: string): string {
@@ -90,27 +83,9 @@ export function runImport(args: string[], out: (text: string) => void): void {
     allowPositionals: true
   })
   const path = onePath(positionals, 'file to import')
-  const ext = extname(path).toLowerCase()
-  const text = readText(path)
-  let project: ProjectFile
-  let notes: string[]
-  if (ext === '.tsa') {
-    const r = readTsaFile(text)
-    if (!r.ok) {
-      throw new CliError(
-        `${path}${r.error.line !== undefined ? `, line ${r.error.line}` : ''}: ${r.error.message}`
-      )
-    }
-    project = r.value
-    notes = r.notes
-  } else if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
-    const r = importCsv(text, '')
-    if (!r.ok) throw new CliError(`${path}: ${r.error.message}`)
-    project = r.value
-    notes = r.notes
-  } else {
-    throw new CliError(`${path}: unknown file type "${ext}" (use .TSA, .csv, .tsv or .txt)`)
-  }
+  const read = importDataText(readText(path), path)
+  if (!read.ok) throw new CliError(read.message)
+  const { value: project, notes } = read
   const json = JSON.stringify(project, null, 2)
   if (values.out === undefined && values.json !== true) {
     throw new CliError('--out PROJECT.json is required')
