@@ -1,5 +1,6 @@
-// The open project and every edit of its trial table: cells (keeping text that does not parse), rows, flags, paste
-// (one undo step), undo/redo, the dirty flag, and the trials the analysis may use.
+// The open project and every edit of it: trial cells (keeping text that does not parse), rows, flags, paste (one undo
+// step), the settings and the outcome type; undo/redo over the whole project, the dirty flag, and the trials the
+// analysis may use.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, toRaw } from 'vue'
 import { parseLocaleNumber } from '@shared/io/csvImport'
@@ -67,7 +68,12 @@ export interface PasteResult {
   decimalComma: boolean
 }
 
+/** Everything in a project but its trials: what the Settings panel edits. */
+type ProjectSettings = Pick<ProjectFile, 'title' | 'outcome' | 'analysis' | 'monitoring'>
+
 interface Snapshot {
+  /** the settings as JSON: immutable, and cheap to compare for "did this edit change anything" */
+  settings: string
   trials: AnyTrial[]
   drafts: CellDrafts[]
   keys: number[]
@@ -85,6 +91,19 @@ export function emptyProject(type: OutcomeType = 'dichotomous'): ProjectFile {
   })
   if (!parsed.ok) throw new Error(`default project is invalid: ${parsed.error.message}`)
   return parsed.value
+}
+
+/** A trial converted to another outcome type: name, year, flags and comment kept, the arm data emptied. */
+function convertTrial(trial: AnyTrial, type: OutcomeType): AnyTrial {
+  const { name, year, lowRiskOfBias, include, comment } = trial
+  return {
+    ...emptyTrial(type),
+    name,
+    year: year ?? null,
+    lowRiskOfBias,
+    include,
+    ...(comment === undefined ? {} : { comment })
+  }
 }
 
 const cellLabel = (type: OutcomeType, field: ValueField): string =>
@@ -115,7 +134,13 @@ export const useProjectStore = defineStore('project', () => {
 
   // ---- snapshots and edits ----
 
+  const settingsJson = (): string => {
+    const { title, outcome, analysis, monitoring } = project.value
+    return JSON.stringify({ title, outcome, analysis, monitoring } satisfies ProjectSettings)
+  }
+
   const snapshot = (): Snapshot => ({
+    settings: settingsJson(),
     trials: trials.value.map((t) => ({ ...toRaw(t) })),
     drafts: drafts.value.map((d) => ({ ...toRaw(d) })),
     keys: [...rowKeys.value],
@@ -123,7 +148,10 @@ export const useProjectStore = defineStore('project', () => {
   })
 
   function restore(s: Snapshot): void {
-    project.value.trials = s.trials.map((t) => ({ ...t })) as ProjectFile['trials']
+    // In place, so that the outcome type and its trials change together in one assignment.
+    Object.assign(project.value, JSON.parse(s.settings) as ProjectSettings, {
+      trials: s.trials.map((t) => ({ ...t }))
+    })
     drafts.value = s.drafts.map((d) => ({ ...d }))
     rowKeys.value = [...s.keys]
     version.value = s.version
@@ -135,6 +163,40 @@ export const useProjectStore = defineStore('project', () => {
     const result = change()
     version.value = ++versionCounter
     return result
+  }
+
+  /**
+   * Applies a change of the settings (title, outcome labels and direction, analysis, monitoring) as ONE undo step
+   * that makes the project dirty. A change that leaves the settings as they were records nothing, so re-committing
+   * the same value does not fill the history. Trials are not to be touched here (setOutcomeType converts them).
+   */
+  function editSettings(change: (project: ProjectFile) => void): void {
+    const before = snapshot()
+    change(project.value)
+    if (settingsJson() === before.settings) return
+    history.record(before)
+    version.value = ++versionCounter
+  }
+
+  /**
+   * Switches between dichotomous and continuous data as one undo step: every trial keeps its name, year and flags
+   * but its arm data are emptied (events cannot become means), the measure becomes MD or RR, and an events axis
+   * (dichotomous only) falls back to participants.
+   */
+  function setOutcomeType(type: OutcomeType): void {
+    if (type === outcomeType.value) return
+    edit(() => {
+      const { analysis, monitoring } = project.value
+      Object.assign(project.value, {
+        outcome: { ...project.value.outcome, type },
+        trials: trials.value.map((t) => convertTrial(t, type))
+      })
+      analysis.measure = type === 'continuous' ? 'MD' : 'RR'
+      if (type === 'continuous' && monitoring.informationAxis === 'events') {
+        monitoring.informationAxis = 'participants'
+      }
+      drafts.value = trials.value.map(() => ({}))
+    })
   }
 
   const row = (index: number): AnyTrial => {
@@ -418,6 +480,8 @@ export const useProjectStore = defineStore('project', () => {
     canUndo,
     canRedo,
     projectForAnalysis,
+    editSettings,
+    setOutcomeType,
     cellText,
     cellError,
     setCell,
