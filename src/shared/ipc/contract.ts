@@ -13,9 +13,17 @@ import type { ProjectFile } from '../projectFile'
 /**
  * Failures that happen at the IPC edge, before or around the engine. `engineCrashed`: the engine worker died (or
  * could not start) while the request was pending; `engineTimeout`: it did not answer in time and was restarted.
+ * `invalidFile`: a file the user chose is not a project (or data) the app can read; `fileError`: the file system
+ * refused (missing file, no permission, disk full). Both messages name the file.
  */
 export type BridgeErrorCode =
-  'invalidRequest' | 'untrustedSender' | 'internal' | 'engineCrashed' | 'engineTimeout'
+  | 'invalidRequest'
+  | 'untrustedSender'
+  | 'internal'
+  | 'engineCrashed'
+  | 'engineTimeout'
+  | 'invalidFile'
+  | 'fileError'
 
 /**
  * An engine error (passed through unchanged) or an edge error. Plain JSON: it crosses IPC as data.
