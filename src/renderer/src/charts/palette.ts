@@ -72,14 +72,20 @@ const SCREEN: TsaChartPalette = {
   ris: { color: OKABE_ITO.reddishPurple, dash: [...DASH.medium], width: 1.5 }
 }
 
+/**
+ * The on-screen palette when the OS prefers a dark colour scheme (TsaChart follows prefers-color-scheme). The line
+ * kinds keep their Okabe–Ito hues and dash patterns; only the Z-curve moves to Okabe–Ito's lighter blue, because
+ * the dark blue falls to about 3.5:1 against the dark page. The others stay at 4.7:1 or more on --color-bg (#111418).
+ * Transparent like 'screen', so the page's own background shows through.
+ */
 const DARK: TsaChartPalette = {
-  background: '#1e1e1e',
+  background: 'transparent',
   text: '#e5e7eb',
   grid: 'rgba(229, 231, 235, 0.18)',
   zCurve: { color: OKABE_ITO.skyBlue, dash: [...DASH.solid], width: 2.5 },
   conventional: { color: '#b0b0b0', dash: [...DASH.dotted], width: 1.5 },
-  monitoring: { color: OKABE_ITO.orange, dash: [...DASH.dashed], width: 2 },
-  futility: { color: '#35c79b', dash: [...DASH.dashDot], width: 2 },
+  monitoring: { color: OKABE_ITO.vermillion, dash: [...DASH.dashed], width: 2 },
+  futility: { color: OKABE_ITO.bluishGreen, dash: [...DASH.dashDot], width: 2 },
   ris: { color: OKABE_ITO.reddishPurple, dash: [...DASH.medium], width: 1.5 },
   offScale: OKABE_ITO.skyBlue
 }

@@ -8,13 +8,26 @@ import {
   type TsaDatasetRole,
   type TsaPoint
 } from '@renderer/charts/buildTsaChartConfig'
-import { paletteFor } from '@renderer/charts/palette'
+import { OKABE_ITO, paletteFor } from '@renderer/charts/palette'
 import { RIS, syntheticResult } from './syntheticResult'
 
 const dataset = (cfg: TsaChartConfig, role: TsaDatasetRole) =>
   cfg.data.datasets.find((d) => d.tsaRole === role)
 
 const ys = (points: TsaPoint[] | undefined) => points?.map((p) => p.y)
+
+/** WCAG 2 contrast ratio of two '#rrggbb' colours. */
+function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string): number => {
+    const channel = (i: number): number => {
+      const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+    }
+    return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
+  }
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
+  return (hi + 0.05) / (lo + 0.05)
+}
 
 /** Every number reachable from the config (functions are skipped); path for the failure message. */
 function walkNumbers(
@@ -252,9 +265,39 @@ describe('themes', () => {
     expect(colours('print').background).toBe('#ffffff')
     expect(colours('print').text).toBe('#111111')
     expect(colours('screen').background).toBe('transparent')
-    expect(colours('dark').background).toBe('#1e1e1e')
+    expect(colours('dark').background).toBe('transparent')
     expect(colours('dark').text).toBe('#e5e7eb')
     expect(colours('dark').z).not.toBe(colours('print').z)
+  })
+
+  test('dark keeps the screen hues and dash patterns; only the Z-curve takes the lighter Okabe–Ito blue', () => {
+    const screen = paletteFor('screen')
+    const dark = paletteFor('dark')
+    for (const kind of ['monitoring', 'futility', 'ris'] as const) {
+      expect(dark[kind].color, kind).toBe(screen[kind].color)
+    }
+    expect(screen.zCurve.color).toBe(OKABE_ITO.blue)
+    expect(dark.zCurve.color).toBe(OKABE_ITO.skyBlue)
+    for (const kind of ['zCurve', 'conventional', 'monitoring', 'futility', 'ris'] as const) {
+      expect(dark[kind].dash, kind).toEqual(screen[kind].dash)
+    }
+  })
+
+  test('dark: text and every line reach 3:1 contrast on the dark page (WCAG 1.4.11 for graphics)', () => {
+    const darkPage = '#111418' // --color-bg of the dark scheme (assets/main.css)
+    const dark = paletteFor('dark')
+    const colours = {
+      text: dark.text,
+      zCurve: dark.zCurve.color,
+      conventional: dark.conventional.color,
+      monitoring: dark.monitoring.color,
+      futility: dark.futility.color,
+      ris: dark.ris.color
+    }
+    for (const [kind, colour] of Object.entries(colours)) {
+      expect(contrastRatio(colour, darkPage), kind).toBeGreaterThanOrEqual(3)
+    }
+    expect(contrastRatio(dark.text, darkPage)).toBeGreaterThanOrEqual(4.5)
   })
 
   test('every line kind has its own dash pattern (readable without colour)', () => {

@@ -1,12 +1,14 @@
 import { deflateSync } from 'node:zlib'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { BasicPlatform } from 'chart.js'
 import {
   exportChartConfig,
   figureSizeFromMm,
   pngDevicePixelRatio,
-  setPngDpi
+  setPngDpi,
+  type TsaExportChartOptions
 } from '@renderer/charts/exportFigure'
+import { paletteFor } from '@renderer/charts/palette'
 import { syntheticResult } from './syntheticResult'
 
 // ---- a tiny PNG writer/reader (for the changedpi check) -------------------------------------------------------
@@ -151,6 +153,28 @@ describe('exportChartConfig', () => {
     expect(typeof segment?.borderColor).toBe('function')
     expect((segment?.borderColor as () => unknown)()).toBeUndefined()
     expect(c.platform).toBe(BasicPlatform)
+  })
+
+  test('the export uses the print palette regardless of the screen: dark OS scheme, a theme slipped in', () => {
+    const print = paletteFor('print')
+    const matchMedia = vi.fn(() => ({ matches: true }) as unknown as MediaQueryList)
+    vi.stubGlobal('matchMedia', matchMedia)
+    try {
+      // TsaExportChartOptions has no theme; a caller going around the type must still get print colours
+      const sneaky = { theme: 'dark' } as unknown as TsaExportChartOptions
+      for (const svg of [false, true]) {
+        const c = exportChartConfig(result, sneaky, { devicePixelRatio: 1, svg })
+        expect(c.options?.plugins?.tsaBackground?.color).toBe(print.background)
+        expect(c.options?.color).toBe(print.text)
+        const line = (role: string) => c.data.datasets.find((d) => d.tsaRole === role)
+        expect(line('zCurve')?.borderColor).toBe(print.zCurve.color)
+        expect(line('upperBoundary')?.borderColor).toBe(print.monitoring.color)
+        expect(line('futilityUpper')?.borderColor).toBe(print.futility.color)
+      }
+      expect(matchMedia).not.toHaveBeenCalled() // the export does not even ask for the scheme
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   test('the export keeps the data of the screen config (only presentation changes)', () => {
