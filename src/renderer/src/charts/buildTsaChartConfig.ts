@@ -119,12 +119,36 @@ function lookXs(looks: readonly TsaLook[]): number[] {
   })
 }
 
-/** The right end of the x axis: max(RIS, last information), at least something positive. */
+/** How far the data reach on the x axis: max(RIS, last information), at least something positive. */
 export function xAxisMax(result: TsaResult): number {
   const infos = result.looks.map((l) => l.cumulativeInformation).filter(finite)
   const candidates = [...infos, finite(result.ris.required) ? result.ris.required : 0]
   const max = Math.max(0, ...candidates)
   return max > 0 ? max : 1
+}
+
+/**
+ * A round tick step for an axis from 0 to `extent`: 1, 2, 2.5 or 5 × 10^k, the smallest that needs at most
+ * `maxIntervals` intervals. `wholeNumbers` (participants, events) keeps it at 1 or more.
+ */
+export function niceAxisStep(extent: number, maxIntervals = 8, wholeNumbers = false): number {
+  if (!(extent > 0) || !Number.isFinite(extent)) return 1
+  const raw = extent / maxIntervals
+  const power = 10 ** Math.floor(Math.log10(raw))
+  const mantissa = [1, 2, 2.5, 5, 10].find((m) => m * power >= raw * (1 - 1e-12)) ?? 10
+  const step = Number((mantissa * power).toPrecision(12)) // 0.1 × 2.5 is not exactly 0.25
+  return wholeNumbers ? Math.max(1, step) : step
+}
+
+/**
+ * The x axis: from 0 to the data's extent (xAxisMax) rounded UP to a whole number of round steps, so that every tick,
+ * the last one included, is a round number in the axis unit. The RIS itself is marked by its own labelled line.
+ */
+export function xAxisTicks(result: TsaResult): { max: number; stepSize: number } {
+  const extent = xAxisMax(result)
+  const stepSize = niceAxisStep(extent, 8, result.ris.unit !== 'information')
+  const max = Number((Math.ceil(extent / stepSize - 1e-9) * stepSize).toPrecision(12))
+  return { max, stepSize }
 }
 
 /** Two-sided unless the result shows a one-sided design (upper boundaries but never a lower one). */
@@ -197,7 +221,8 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
   const sides = options.sides ?? inferSides(result)
   const looks = result.looks
   const xs = lookXs(looks)
-  const xMax = xAxisMax(result)
+  const xAxis = xAxisTicks(result)
+  const xMax = xAxis.max // the plotted range, a little beyond the data and the RIS
   const unitNoun = options.informationUnit ?? UNIT_NOUN[result.ris.unit]
   const conventional = finite(result.conventionalBoundary) ? result.conventionalBoundary : null
   const legend: TsaChartLegend = {
@@ -306,6 +331,7 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
   // ---- annotations: RIS, favours labels, off-scale values ----
   const annotations: Record<string, AnnotationOptions> = {}
   const ris = result.ris.required
+  const risText = finite(ris) ? `RIS = ${formatInformation(ris, locale)} ${unitNoun}`.trim() : ''
   if (finite(ris) && ris > 0) {
     annotations.ris = {
       type: 'line',
@@ -313,16 +339,23 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
       value: ris,
       borderColor: palette.ris.color,
       borderDash: [...palette.ris.dash],
-      borderWidth: palette.ris.width,
-      label: {
-        display: true,
-        content: `RIS = ${formatInformation(ris, locale)} ${unitNoun}`.trim(),
-        position: 'start',
-        color: palette.text,
-        backgroundColor: withAlpha(palette.background, 0.85),
-        font: { size: 11 },
-        padding: 3
-      }
+      borderWidth: palette.ris.width
+    }
+    // The label sits beside the line, on the side with more room, touching it: a label centred on the line is
+    // pushed off it near the right edge of the plot and no longer says which line it names.
+    const leftOfLine = ris > xMax / 2
+    annotations.risLabel = {
+      type: 'label',
+      xValue: ris,
+      yValue: yLimit,
+      position: { x: leftOfLine ? 'end' : 'start', y: 'start' },
+      xAdjust: leftOfLine ? -4 : 4,
+      yAdjust: 4,
+      content: risText,
+      color: palette.text,
+      backgroundColor: withAlpha(palette.background, 0.85),
+      font: { size: 11, weight: 'bold' },
+      padding: 3
     }
   }
   const favours = (text: string, top: boolean): AnnotationOptions => ({
@@ -380,8 +413,6 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
     return `${item.dataset.label ?? ''}: ${formatFixed(value[role], 2, locale)}`
   }
 
-  const risText = finite(ris) ? `RIS = ${formatInformation(ris, locale)} ${unitNoun}`.trim() : ''
-
   return {
     type: 'line',
     data: { datasets },
@@ -389,6 +420,7 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      locale, // tick labels are formatted like the rest of the chart's numbers
       parsing: false, // data are already {x, y}
       color: palette.text,
       // all elements nearest in x: the look's Z and its boundaries share an x (and a dataIndex = the look);
@@ -405,7 +437,8 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
             text: options.informationLabel ?? AXIS_LABEL[result.ris.unit],
             color: palette.text
           },
-          ticks: { color: palette.text },
+          // a fixed round step with min/max on whole steps: Chart.js then adds no odd end tick (the bare max)
+          ticks: { color: palette.text, stepSize: xAxis.stepSize },
           grid: { color: palette.grid },
           border: { color: palette.text }
         },

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest'
 import type { TsaResult } from '@engine'
 import {
   buildTsaChartConfig,
+  niceAxisStep,
+  xAxisTicks,
   BOUNDARY_DRAW_LIMIT,
   Y_AXIS_LIMIT,
   type TsaChartConfig,
@@ -131,7 +133,7 @@ describe('buildTsaChartConfig', () => {
     const c = dataset(cfg, 'conventionalUpper')
     expect(c?.data).toEqual([
       { x: 0, y: result.conventionalBoundary },
-      { x: 3600, y: result.conventionalBoundary }
+      { x: 4000, y: result.conventionalBoundary } // the end of the axis (data reach 3600)
     ])
     expect(ys(dataset(cfg, 'conventionalLower')?.data)).toEqual([
       -result.conventionalBoundary,
@@ -146,14 +148,53 @@ describe('buildTsaChartConfig', () => {
       Record<string, unknown>
     >
     expect(ann.ris).toMatchObject({ type: 'line', scaleID: 'x', value: RIS })
-    expect((ann.ris?.label as { content: string }).content).toBe('RIS = 3,000 participants')
+    // the label is beside the line at the top, on the side with more room (here: left, RIS is at 3000 of 4000)
+    expect(ann.risLabel).toMatchObject({
+      type: 'label',
+      xValue: RIS,
+      yValue: Y_AXIS_LIMIT,
+      content: 'RIS = 3,000 participants',
+      position: { x: 'end', y: 'start' }
+    })
+    const early = buildTsaChartConfig(
+      { ...result, ris: { ...result.ris, required: 1000 } },
+      { theme: 'screen' }
+    )
+    const earlyAnn = early.options?.plugins?.annotation?.annotations as Record<
+      string,
+      Record<string, unknown>
+    >
+    expect(earlyAnn.risLabel).toMatchObject({ xValue: 1000, position: { x: 'start' } })
   })
 
-  test('x runs from 0 to max(RIS, last information)', () => {
-    expect(cfg.options?.scales?.x?.min).toBe(0)
-    expect(cfg.options?.scales?.x?.max).toBe(3600)
+  test('x runs from 0 to max(RIS, last information) rounded up to a round tick', () => {
+    const x = cfg.options?.scales?.x as { min?: number; max?: number; ticks?: { stepSize?: number } }
+    expect(x.min).toBe(0)
+    expect(x.max).toBe(4000) // last information 3600, steps of 500
+    expect(x.ticks?.stepSize).toBe(500)
     const short: TsaResult = { ...result, looks: result.looks.slice(0, 2) }
     expect(buildTsaChartConfig(short, { theme: 'print' }).options?.scales?.x?.max).toBe(RIS)
+  })
+
+  test('an odd RIS gives round ticks up to a round end, not a tick at the raw RIS (was "19,760.8")', () => {
+    const odd: TsaResult = {
+      ...result,
+      looks: result.looks.slice(0, 3),
+      ris: { ...result.ris, required: 19760.8 }
+    }
+    const c = buildTsaChartConfig(odd, { theme: 'screen' })
+    const x = c.options?.scales?.x as { max?: number; ticks?: { stepSize?: number } }
+    expect(x.max).toBe(20000)
+    expect(x.ticks?.stepSize).toBe(2500)
+    const ann = c.options?.plugins?.annotation?.annotations as Record<
+      string,
+      Record<string, unknown>
+    >
+    // the RIS keeps its own line at the exact value, labelled with the rounded amount and unit
+    expect(ann.ris).toMatchObject({ type: 'line', scaleID: 'x', value: 19760.8 })
+    expect(ann.risLabel?.content).toBe('RIS = 19,761 participants')
+    // the conventional lines run to the end of the axis
+    expect(dataset(c, 'conventionalUpper')?.data.at(-1)?.x).toBe(20000)
   })
 
   test('favours labels use the group labels; legend texts come from the options', () => {
@@ -362,5 +403,36 @@ describe('boundary curve from the design', () => {
     const futility = cfg.data.datasets.find((d) => d.tsaRole === 'futilityUpper')
       ?.data as TsaPoint[]
     expect(futility.map((p) => p.y)).toEqual([null, 0.5, 2.01])
+  })
+})
+
+describe('x-axis ticks', () => {
+  const EXTENTS = [0.37, 1, 7, 12.5, 99, 101, 3600, 13280.8, 19760.8, 123456, 1e6 + 3]
+
+  test('the step is 1, 2, 2.5 or 5 × 10^k and the axis ends on a whole number of steps at or past the data', () => {
+    for (const extent of EXTENTS) {
+      const step = niceAxisStep(extent)
+      const mantissa = step / 10 ** Math.floor(Math.log10(step))
+      expect([1, 2, 2.5, 5].some((m) => Math.abs(m - mantissa) < 1e-9), `${extent}: ${step}`).toBe(
+        true
+      )
+      const r = { ...syntheticResult(), looks: [] }
+      const { max, stepSize } = xAxisTicks({
+        ...r,
+        ris: { ...r.ris, unit: 'information', required: extent }
+      })
+      expect(stepSize).toBe(step)
+      expect(max, `${extent}`).toBeGreaterThanOrEqual(extent)
+      expect(max - extent, `${extent}`).toBeLessThan(step)
+      const intervals = max / step
+      expect(Math.abs(intervals - Math.round(intervals)), `${extent}`).toBeLessThan(1e-9)
+      expect(intervals, `${extent}`).toBeLessThanOrEqual(8)
+    }
+  })
+
+  test('participants and events step by whole numbers; statistical information may step by fractions', () => {
+    expect(niceAxisStep(5, 8, true)).toBe(1)
+    expect(niceAxisStep(0.37, 8, false)).toBe(0.05)
+    expect(niceAxisStep(Number.NaN)).toBe(1)
   })
 })
