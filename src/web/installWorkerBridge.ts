@@ -1,11 +1,18 @@
-// window.tsa for a plain browser: the same TsaBridge as the Electron preload, but every request goes to the engine
-// Web Worker (engine.worker.ts) instead of main. The renderer cannot tell the hosts apart (engineClient.ts reads
-// window.tsa either way). Like main's engineHost: request ids, and a worker that errors or stops answering is
-// replaced, the request it was running getting an error Result (never a promise that does not settle): the same
-// queue (@shared/ipc/workerQueue), adapted to a DOM Worker.
-import { REQUEST_CHANNELS, type Requests, type TsaBridge } from '@shared/ipc/contract'
+// window.tsa for a plain browser: the same TsaBridge as the Electron preload. The engine requests (ENGINE_REQUESTS)
+// go to the engine Web Worker (engine.worker.ts); the document, file and window requests are answered in the page
+// (documentHost.ts), which owns the DOM. The renderer cannot tell the hosts apart (engineClient.ts reads window.tsa
+// either way). Like main's engineHost: request ids, and a worker that errors or stops answering is replaced, the
+// request it was running getting an error Result (never a promise that does not settle): the same queue
+// (@shared/ipc/workerQueue), adapted to a DOM Worker.
+import {
+  ENGINE_REQUESTS,
+  EVENT_CHANNELS,
+  type Requests,
+  type TsaBridge
+} from '@shared/ipc/contract'
 import { createWorkerQueue } from '@shared/ipc/workerQueue'
-import type { WorkerRequest } from './protocol'
+import type { DocumentRequests } from './documentHost'
+import type { EngineRequestName, WorkerRequest } from './protocol'
 
 /** The part of a Worker the bridge uses (a stand-in in unit tests). */
 export type WorkerLike = Pick<
@@ -13,13 +20,17 @@ export type WorkerLike = Pick<
   'postMessage' | 'terminate' | 'addEventListener' | 'removeEventListener'
 >
 
+/** The engine half of window.tsa. */
+export type EngineRequests = { readonly [K in EngineRequestName]: TsaBridge[K] }
+
 /** How long one request may run before the worker is treated as hung (the engine's slowest case is ≈ 0.4 s). */
 export const WORKER_REQUEST_TIMEOUT_MS = 60_000
 
+/** The engine requests over a Web Worker (started with the first request, replaced when it fails). */
 export function createWorkerBridge(
   spawn: () => WorkerLike,
   timeoutMs = WORKER_REQUEST_TIMEOUT_MS
-): TsaBridge {
+): EngineRequests {
   const queue = createWorkerQueue<WorkerRequest>({
     spawn(listener) {
       const w = spawn()
@@ -37,18 +48,24 @@ export function createWorkerBridge(
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
   })
 
-  const requests = Object.fromEntries(
-    (Object.keys(REQUEST_CHANNELS) as (keyof Requests)[]).map((name) => [
+  return Object.fromEntries(
+    ENGINE_REQUESTS.map((name) => [
       name,
       (payload: unknown) => queue.submit((id) => ({ id, name, payload }))
     ])
-  ) as { [K in keyof Requests]: TsaBridge[K] }
+  ) as unknown as EngineRequests
+}
 
+/** The whole bridge: engine requests to the worker, document requests to the page's document host. */
+export function createWebBridge(engine: EngineRequests, documents: DocumentRequests): TsaBridge {
+  const requests: { [K in keyof Requests]: TsaBridge[K] } = { ...documents, ...engine }
   return {
     ...requests,
     on(event: string): () => void {
-      // The contract has no events yet; the browser host will post them from the worker when it does.
-      throw new Error(`unknown event: ${event}`)
+      if (!Object.hasOwn(EVENT_CHANNELS, event)) throw new Error(`unknown event: ${event}`)
+      // menuCommand comes from native menus, which a browser does not have: the renderer handles the File
+      // shortcuts itself in the web build, so nothing is ever sent.
+      return () => undefined
     }
   }
 }
@@ -56,9 +73,10 @@ export function createWorkerBridge(
 /** Installs window.tsa (before the renderer mounts: see main.ts). */
 export function installWorkerBridge(
   spawn: () => WorkerLike,
+  documents: DocumentRequests,
   target: { tsa?: TsaBridge } = window
 ): TsaBridge {
-  const bridge = createWorkerBridge(spawn)
+  const bridge = createWebBridge(createWorkerBridge(spawn), documents)
   target.tsa = bridge
   return bridge
 }

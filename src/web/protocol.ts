@@ -1,11 +1,21 @@
-// Messages between the page (installWorkerBridge.ts) and the engine Web Worker (engine.worker.ts).
-import type { Requests } from '@shared/ipc/contract'
+// Messages between the page (installWorkerBridge.ts) and the engine Web Worker (engine.worker.ts), and the split of
+// the contract between the two: the worker answers ENGINE_REQUESTS, the page (documentHost.ts) all the others.
+import { ENGINE_REQUESTS, type Requests } from '@shared/ipc/contract'
 import type { QueueReply } from '@shared/ipc/workerQueue'
 
-/** page → worker: one contract request, unparsed (the worker runs PARSERS, as main does for IPC). */
+/** The requests the engine worker answers. */
+export type EngineRequestName = (typeof ENGINE_REQUESTS)[number]
+/** The document, file and window requests, answered in the page. */
+export type DocumentRequestName = Exclude<keyof Requests, EngineRequestName>
+
+export function isEngineRequest(name: string): name is EngineRequestName {
+  return (ENGINE_REQUESTS as readonly string[]).includes(name)
+}
+
+/** page → worker: one engine request, unparsed (the worker runs PARSERS, as main does for IPC). */
 export interface WorkerRequest {
   id: number
-  name: keyof Requests
+  name: EngineRequestName
   payload: unknown
 }
 

@@ -1,9 +1,21 @@
 // The only module that reads window.tsa. It sends plain data and unwraps Result: callers get values or an
 // EngineFailure. Type-only imports from @engine: no engine code enters the renderer bundle.
 import type { BoundaryRequest, BoundaryResult, RisRequest, RisResult, TsaResult } from '@engine'
-import type { AppInfo, Result } from '@shared/ipc/contract'
+import type {
+  AppInfo,
+  DiscardChoice,
+  DiscardReason,
+  DocumentInfo,
+  ExportFileRequest,
+  MenuCommand,
+  OpenedProject,
+  RecoveredWork,
+  Requests,
+  Result
+} from '@shared/ipc/contract'
 import type { ProjectFile } from '@shared/projectFile'
 
+/** A request the host (engine, dialogs, files) answered with an error; `code` is the contract's error code. */
 export class EngineFailure extends Error {
   constructor(
     readonly code: string,
@@ -25,19 +37,76 @@ function valueOf<T>(result: Result<T>): T {
   return result.value
 }
 
-export async function appInfo(): Promise<AppInfo> {
-  return valueOf(await window.tsa.appInfo(null))
+/** One request of the contract: plain data out, the value (or an EngineFailure) back. */
+async function request<K extends keyof Requests>(
+  name: K,
+  req: Requests[K]['req']
+): Promise<Requests[K]['res']> {
+  // TypeScript cannot resolve TsaBridge[K] to one signature for a generic K; this is that signature.
+  const send = window.tsa[name] as (req: Requests[K]['req']) => Promise<Result<Requests[K]['res']>>
+  return valueOf(await send(plain(req)))
 }
 
-export async function computeBoundaries(req: BoundaryRequest): Promise<BoundaryResult> {
-  return valueOf(await window.tsa.computeBoundaries(plain(req)))
-}
+// ---- the engine ----
 
-export async function computeRequiredInformationSize(req: RisRequest): Promise<RisResult> {
-  return valueOf(await window.tsa.computeRequiredInformationSize(plain(req)))
-}
+export const appInfo = (): Promise<AppInfo> => request('appInfo', null)
+
+export const computeBoundaries = (req: BoundaryRequest): Promise<BoundaryResult> =>
+  request('computeBoundaries', req)
+
+export const computeRequiredInformationSize = (req: RisRequest): Promise<RisResult> =>
+  request('computeRequiredInformationSize', req)
 
 /** The full analysis of a project (runs in the engine worker of either host). */
-export async function runTsa(project: ProjectFile): Promise<TsaResult> {
-  return valueOf(await window.tsa.runTsa(plain(project)))
+export const runTsa = (project: ProjectFile): Promise<TsaResult> => request('runTsa', project)
+
+// ---- documents, files and the window (the host shows the dialogs and owns every path) ----
+
+/** The Open dialog, or recent document `recent`; null when the user cancels. */
+export const openProject = (recent?: number): Promise<OpenedProject | null> =>
+  request('openProject', recent === undefined ? null : { recent })
+
+/** The Import dialog (CSV/TSV/.TSA); an untitled project, or null when cancelled. */
+export const importData = (): Promise<OpenedProject | null> => request('importData', null)
+
+/** Writes the project to its document (or where the user picks); null when cancelled. */
+export const saveProject = (project: ProjectFile, saveAs: boolean): Promise<DocumentInfo | null> =>
+  request('saveProject', { project, saveAs })
+
+/** The host forgets the current document: the next Save asks where. */
+export const newDocument = async (): Promise<void> => {
+  await request('newDocument', null)
+}
+
+/** A figure or CSV handed to the host to be written where the user picks; null when cancelled. */
+export const exportFile = (file: ExportFileRequest): Promise<DocumentInfo | null> =>
+  request('exportFile', file)
+
+export const setDocumentState = async (title: string, dirty: boolean): Promise<void> => {
+  await request('setDocumentState', { title, dirty })
+}
+
+export const confirmDiscard = (reason: DiscardReason): Promise<DiscardChoice> =>
+  request('confirmDiscard', { reason })
+
+/** Keeps the unsaved project for recovery; null clears what was kept. */
+export const autosave = async (project: ProjectFile | null): Promise<void> => {
+  await request('autosave', project)
+}
+
+export const recovery = (): Promise<RecoveredWork | null> => request('recovery', null)
+
+export const recentDocuments = (): Promise<DocumentInfo[]> => request('recentDocuments', null)
+
+export const print = async (): Promise<void> => {
+  await request('print', null)
+}
+
+export const closeWindow = async (): Promise<void> => {
+  await request('closeWindow', null)
+}
+
+/** Native menu commands (desktop); returns the unsubscribe function. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return window.tsa.on('menuCommand', listener)
 }

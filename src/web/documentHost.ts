@@ -1,0 +1,318 @@
+// The browser host's document, file and window requests, answered in the page (the engine worker has no DOM): the
+// counterpart of main's dialogs and files. Open and Import read a file the user picks in a file input; Save and
+// Export become downloads; the window title is document.title; autosave goes to localStorage. The DOM pieces are
+// passed in (DocumentHostEnv), so the logic is unit-tested with stand-ins; browserDocumentEnv() gives the real ones.
+import type {
+  DiscardReason,
+  DocumentInfo,
+  ExportFileRequest,
+  OpenedProject,
+  RecoveredWork,
+  Requests,
+  Result
+} from '@shared/ipc/contract'
+import { PARSERS } from '@shared/ipc/parse'
+import {
+  IMPORT_EXTENSIONS,
+  importDataText,
+  projectFromJson,
+  type DocumentTextResult
+} from '@shared/io/documentText'
+import { projectFileName, PROJECT_EXTENSION } from '@shared/io/fileNames'
+import { parseProjectFile } from '@shared/projectFile'
+import type { DocumentRequestName } from './protocol'
+
+/** A file the user picked: its name (no folders: browsers never give a path) and its bytes. */
+export interface PickedFile {
+  name: string
+  bytes: Uint8Array
+}
+
+/** The parts of the browser the document host uses. */
+export interface DocumentHostEnv {
+  /** lets the user pick one file (accept: the file input's filter); null when cancelled */
+  pickFile(accept: string): Promise<PickedFile | null>
+  /** hands a file to the browser as a download named `name` */
+  download(name: string, data: Blob): void
+  setTitle(title: string): void
+  /** a yes/no question (window.confirm) */
+  confirm(message: string): boolean
+  print(): void
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+  now(): Date
+}
+
+/** The document requests of window.tsa, as the bridge exposes them. */
+export type DocumentRequests = {
+  readonly [K in DocumentRequestName]: (
+    req: Requests[K]['req']
+  ) => Promise<Result<Requests[K]['res']>>
+}
+
+/** localStorage key of the autosaved project. */
+export const RECOVERY_KEY = 'opentsa.recovery'
+/** Files larger than this are not ours (the largest real meta-analyses are a few hundred kB). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024
+
+export const PROJECT_ACCEPT = `${PROJECT_EXTENSION},.json,application/json`
+export const IMPORT_ACCEPT = [...IMPORT_EXTENSIONS, 'text/csv', 'text/tab-separated-values'].join(
+  ','
+)
+
+const MIME: Record<ExportFileRequest['kind'], string> = {
+  png: 'image/png',
+  pdf: 'application/pdf',
+  svg: 'image/svg+xml',
+  csv: 'text/csv'
+}
+
+/** A failure to report as is: by default about a file the user picked (the file is wrong, not the request). */
+class HostProblem extends Error {
+  constructor(
+    message: string,
+    readonly code: 'invalidFile' | 'invalidRequest' = 'invalidFile',
+    readonly field?: string
+  ) {
+    super(message)
+  }
+}
+
+/** What window.confirm asks: a browser cannot save and then continue in one step, so it asks to discard. */
+const DISCARD_QUESTIONS: Record<DiscardReason, string> = {
+  new: 'start a new project',
+  open: 'open another project',
+  import: 'import data into a new project',
+  close: 'close',
+  restore: 'restore the recovered work'
+}
+
+export const discardQuestion = (reason: DiscardReason): string =>
+  `The project has unsaved changes, which will be lost. Discard them and ${DISCARD_QUESTIONS[reason]}?`
+
+/** UTF-8 (with or without BOM), else Windows-1252: the CTU program writes .TSA files in the Windows code page. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes)
+  }
+}
+
+/** "x.png" content: text as is, base64 decoded to bytes. */
+function exportBlob(file: ExportFileRequest): Blob {
+  if (file.encoding === 'utf8') return new Blob([file.content], { type: MIME[file.kind] })
+  const binary = atob(file.content)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return new Blob([bytes], { type: MIME[file.kind] })
+}
+
+/** A picked file through one of the shared readers (documentText.ts: the CLI and main use the same). */
+function read(
+  reader: (text: string, fileName: string) => DocumentTextResult,
+  file: PickedFile
+): Extract<DocumentTextResult, { ok: true }> {
+  const result = reader(decodeText(file.bytes), file.name)
+  if (!result.ok) throw new HostProblem(result.message)
+  return result
+}
+
+/** The autosaved work, or null (and forgotten) when what is stored cannot be read back. */
+function readRecovery(stored: string): RecoveredWork | null {
+  try {
+    const raw = JSON.parse(stored) as Partial<Record<keyof RecoveredWork, unknown>> | null
+    const project = parseProjectFile(raw?.project)
+    const savedAt = raw?.savedAt
+    const document = raw?.document as { name?: unknown } | null | undefined
+    if (!project.ok || typeof savedAt !== 'string' || Number.isNaN(Date.parse(savedAt))) return null
+    return {
+      project: project.value,
+      savedAt,
+      document:
+        typeof document?.name === 'string' && document.name !== '' ? { name: document.name } : null
+    }
+  } catch {
+    return null
+  }
+}
+
+export function createDocumentHost(env: DocumentHostEnv): DocumentRequests {
+  /** The open document's name (what Save downloads as); null: untitled. */
+  let documentName: string | null = null
+
+  const pick = async (accept: string): Promise<PickedFile | null> => {
+    const file = await env.pickFile(accept)
+    if (file !== null && file.bytes.length > MAX_FILE_BYTES) {
+      throw new HostProblem(`"${file.name}" is too large (more than 20 MB)`)
+    }
+    return file
+  }
+
+  const handlers: {
+    [K in DocumentRequestName]: (
+      req: Requests[K]['req']
+    ) => Requests[K]['res'] | Promise<Requests[K]['res']>
+  } = {
+    async openProject(req): Promise<OpenedProject | null> {
+      if (req?.recent !== undefined) {
+        throw new HostProblem(
+          'the web version keeps no recent documents',
+          'invalidRequest',
+          'recent'
+        )
+      }
+      const file = await pick(PROJECT_ACCEPT)
+      if (file === null) return null
+      const project = read(projectFromJson, file)
+      documentName = file.name
+      return { project: project.value, document: { name: file.name }, warnings: project.notes }
+    },
+    async importData(): Promise<OpenedProject | null> {
+      const file = await pick(IMPORT_ACCEPT)
+      if (file === null) return null
+      const imported = read(importDataText, file)
+      documentName = null // an import is an untitled project: Save must not reuse the last name
+      return { project: imported.value, document: null, warnings: imported.notes }
+    },
+    saveProject({ project, saveAs }): DocumentInfo {
+      // No save dialog to ask with: Save as proposes a name from the title (the browser may still ask where).
+      const name = saveAs || documentName === null ? projectFileName(project.title) : documentName
+      const json = `${JSON.stringify(project, null, 2)}\n`
+      env.download(name, new Blob([json], { type: 'application/json' }))
+      documentName = name
+      return { name }
+    },
+    newDocument(): null {
+      documentName = null
+      return null
+    },
+    exportFile(file): DocumentInfo {
+      env.download(file.suggestedName, exportBlob(file))
+      return { name: file.suggestedName }
+    },
+    setDocumentState({ title, dirty }): null {
+      env.setTitle(`${title}${dirty ? ' •' : ''} — OpenTSA`)
+      return null
+    },
+    confirmDiscard({ reason }) {
+      return env.confirm(discardQuestion(reason)) ? 'discard' : 'cancel'
+    },
+    autosave(project): null {
+      if (project === null) {
+        env.storage.removeItem(RECOVERY_KEY)
+      } else {
+        const work: RecoveredWork = {
+          project,
+          savedAt: env.now().toISOString(),
+          document: documentName === null ? null : { name: documentName }
+        }
+        env.storage.setItem(RECOVERY_KEY, JSON.stringify(work))
+      }
+      return null
+    },
+    recovery(): RecoveredWork | null {
+      const stored = env.storage.getItem(RECOVERY_KEY)
+      if (stored === null) return null
+      const work = readRecovery(stored)
+      if (work === null) env.storage.removeItem(RECOVERY_KEY) // unreadable: offering it again would not help
+      return work
+    },
+    recentDocuments: () => [],
+    print(): null {
+      env.print()
+      return null
+    },
+    closeWindow: () => null // a page cannot close its own tab
+  }
+
+  const answer = async <K extends DocumentRequestName>(
+    name: K,
+    payload: unknown
+  ): Promise<Result<Requests[K]['res']>> => {
+    // The same parsers as main: the page is the renderer's own, but the contract is checked alike in both hosts.
+    const parsed = PARSERS[name](payload)
+    if (!parsed.ok) return parsed
+    try {
+      const handle = handlers[name] as (req: unknown) => unknown
+      return { ok: true, value: (await handle(parsed.value)) as Requests[K]['res'] }
+    } catch (err) {
+      if (err instanceof HostProblem) {
+        const { code, message, field } = err
+        return {
+          ok: false,
+          error: field === undefined ? { code, message } : { code, message, field }
+        }
+      }
+      // e.g. a full or blocked localStorage (QuotaExceededError, SecurityError)
+      return {
+        ok: false,
+        error: { code: 'internal', message: err instanceof Error ? err.message : String(err) }
+      }
+    }
+  }
+
+  return Object.fromEntries(
+    (Object.keys(handlers) as DocumentRequestName[]).map((name) => [
+      name,
+      (payload: unknown) => answer(name, payload)
+    ])
+  ) as unknown as DocumentRequests
+}
+
+/** The real browser pieces: a hidden file input, an anchor download, document.title, window.confirm, localStorage. */
+export function browserDocumentEnv(): DocumentHostEnv {
+  return {
+    pickFile(accept) {
+      return new Promise((resolve, reject) => {
+        const input = document.createElement('input')
+        input.type = 'file'
+        input.accept = accept
+        input.hidden = true
+        const done = (): void => input.remove()
+        input.addEventListener('change', () => {
+          const file = input.files?.[0]
+          done()
+          if (file === undefined) {
+            resolve(null)
+            return
+          }
+          file.arrayBuffer().then(
+            (buffer) => resolve({ name: file.name, bytes: new Uint8Array(buffer) }),
+            (err: unknown) => reject(err instanceof Error ? err : new Error(String(err)))
+          )
+        })
+        // Chromium and Firefox fire 'cancel' when the dialog is closed without a file.
+        input.addEventListener('cancel', () => {
+          done()
+          resolve(null)
+        })
+        document.body.append(input)
+        input.click()
+      })
+    },
+    download(name, data) {
+      const url = URL.createObjectURL(data)
+      const a = document.createElement('a')
+      a.href = url
+      a.download = name
+      a.hidden = true
+      document.body.append(a)
+      a.click()
+      a.remove()
+      // revoked later: the browser reads the blob after click() returns
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    },
+    setTitle(title) {
+      document.title = title
+    },
+    confirm: (message) => window.confirm(message),
+    print: () => window.print(),
+    // looked up on each call: a browser that blocks storage throws there, as an error Result rather than at start
+    storage: {
+      getItem: (key) => window.localStorage.getItem(key),
+      setItem: (key, value) => window.localStorage.setItem(key, value),
+      removeItem: (key) => window.localStorage.removeItem(key)
+    },
+    now: () => new Date()
+  }
+}
