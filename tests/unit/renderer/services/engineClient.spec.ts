@@ -49,3 +49,48 @@ describe('engineClient', () => {
     expect(failure).toMatchObject({ code: 'invalidRequest', message: 'alpha: must be < 1' })
   })
 })
+
+describe('engineClient: document requests', () => {
+  it('sends the request objects of the contract, with plain data', async () => {
+    const save = vi.fn(async () => ({ ok: true, value: { name: 'a.opentsa.json' } }))
+    const open = vi.fn(async () => ({ ok: true, value: null }))
+    vi.stubGlobal('tsa', { saveProject: save, openProject: open })
+    const project = reactive({ format: 'opentsa-project', trials: [{ name: 'A' }] })
+    await expect(engineClient.saveProject(project as never, true)).resolves.toEqual({
+      name: 'a.opentsa.json'
+    })
+    const sent = save.mock.calls[0] as unknown[]
+    expect(sent[0]).toEqual({
+      project: { format: 'opentsa-project', trials: [{ name: 'A' }] },
+      saveAs: true
+    })
+    expect(() => structuredClone(sent[0])).not.toThrow()
+
+    await engineClient.openProject()
+    await engineClient.openProject(3)
+    expect(open.mock.calls).toEqual([[null], [{ recent: 3 }]])
+  })
+
+  it('subscribes to menu commands and hands back the unsubscribe function', () => {
+    const unsubscribe = vi.fn()
+    const on = vi.fn(() => unsubscribe)
+    vi.stubGlobal('tsa', { on })
+    const listener = vi.fn()
+    expect(engineClient.onMenuCommand(listener)).toBe(unsubscribe)
+    expect(on).toHaveBeenCalledWith('menuCommand', listener)
+  })
+
+  it('a host error (e.g. an unreadable file) becomes an EngineFailure with its code', async () => {
+    vi.stubGlobal('tsa', {
+      importData: async () => ({
+        ok: false,
+        error: { code: 'invalidFile', message: 'bad.csv: line 2: "x" is not a number' }
+      })
+    })
+    await expect(engineClient.importData()).rejects.toMatchObject({
+      name: 'EngineFailure',
+      code: 'invalidFile',
+      message: 'bad.csv: line 2: "x" is not a number'
+    })
+  })
+})

@@ -1,0 +1,366 @@
+// The open document around the project: its name, whether it is saved, and every File command (New, Open, Save,
+// Import, Export, Print, recovery). The commands of the in-page toolbar, the web shortcuts and the desktop's native
+// menus all end here, so each runs one way. The host (main, or the web page) shows the dialogs and owns the paths;
+// this store decides when to ask, what to send, and what the user is told. No command throws: a failure becomes
+// the `error` line.
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { TsaResult } from '@engine'
+import type {
+  DiscardReason,
+  DocumentInfo,
+  ExportFileRequest,
+  MenuCommand,
+  RecoveredWork
+} from '@shared/ipc/contract'
+import { projectStem } from '@shared/io/fileNames'
+import { resultsCsv } from '@shared/io/resultsCsv'
+import type { ProjectFile } from '@shared/projectFile'
+import { exportPdf, exportPng, exportSvg, figureSizeFromMm } from '../charts/exportFigure'
+import * as engineClient from '../services/engineClient'
+import { emptyProject, useProjectStore } from './project'
+
+/** The unsaved project is kept for recovery this long after the last edit (a burst of typing writes once). */
+export const AUTOSAVE_DELAY_MS = 2000
+
+export type FigureChoice = { format: 'png'; dpi: 300 | 600 } | { format: 'svg' } | { format: 'pdf' }
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
+
+/** base64 of bytes, in chunks (String.fromCharCode with millions of arguments overflows the stack). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const CHUNK = 0x8000
+  let binary = ''
+  for (let at = 0; at < bytes.length; at += CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(at, at + CHUNK))
+  }
+  return btoa(binary)
+}
+
+/** A figure of the chart as a file for the host: SVG as text, PNG and PDF as base64 (charts/exportFigure.ts draws). */
+export async function figureFile(
+  result: TsaResult,
+  figure: FigureChoice,
+  stem: string
+): Promise<ExportFileRequest> {
+  /** A double-column journal figure: 170 × 110 mm. */
+  const size = figureSizeFromMm(170, 110)
+  switch (figure.format) {
+    case 'svg':
+      return {
+        kind: 'svg',
+        suggestedName: `${stem}-chart.svg`,
+        content: await exportSvg(result, {}, size),
+        encoding: 'utf8'
+      }
+    case 'pdf':
+      return {
+        kind: 'pdf',
+        suggestedName: `${stem}-chart.pdf`,
+        content: bytesToBase64(new Uint8Array(await exportPdf(result, {}, size))),
+        encoding: 'base64'
+      }
+    case 'png': {
+      const png = await exportPng(result, {}, { ...size, dpi: figure.dpi })
+      return {
+        kind: 'png',
+        suggestedName: `${stem}-chart-${figure.dpi}dpi.png`,
+        content: bytesToBase64(new Uint8Array(await png.arrayBuffer())),
+        encoding: 'base64'
+      }
+    }
+  }
+}
+
+export const useDocumentStore = defineStore('document', () => {
+  const store = useProjectStore()
+
+  /** The file the project is bound to (Save writes there); null: untitled. */
+  const current = ref<DocumentInfo | null>(null)
+  /** The project came from no file of its own (an import, recovered work): unsaved even before any edit. */
+  const loadedUnsaved = ref(false)
+  /** What the last command did (polite status line), and what went wrong (alert line). */
+  const notice = ref('')
+  const error = ref('')
+  /** Work an earlier session left unsaved, offered back until the user restores or discards it. */
+  const recovered = shallowRef<RecoveredWork | null>(null)
+
+  const dirty = computed(() => store.dirty || loadedUnsaved.value)
+  /** What the window title and the header show. */
+  const title = computed(() => current.value?.name ?? (store.project.title.trim() || 'Untitled'))
+  /** The start of exported files' names: "perioOxy" for perioOxy.opentsa.json. */
+  const fileStem = computed(() =>
+    projectStem(current.value?.name ?? null, store.project.title, 'opentsa')
+  )
+
+  /** Runs a command with a fresh status; any failure becomes the alert line, prefixed with `failure`. */
+  async function command<T>(failure: string, run: () => Promise<T>): Promise<T | undefined> {
+    notice.value = ''
+    error.value = ''
+    try {
+      return await run()
+    } catch (err) {
+      error.value = `${failure}: ${messageOf(err)}`
+      return undefined
+    }
+  }
+
+  // ---- autosave (while dirty, a while after the last edit) ----
+
+  let autosaveTimer: ReturnType<typeof setTimeout> | null = null
+  /** This session wrote to the recovery store, so a clean project must clear it. */
+  let autosaved = false
+
+  function cancelAutosave(): void {
+    if (autosaveTimer !== null) clearTimeout(autosaveTimer)
+    autosaveTimer = null
+  }
+
+  /** Writes the pending autosave now (the timer's end, or the page going away). */
+  async function flushAutosave(): Promise<void> {
+    if (autosaveTimer === null) return
+    cancelAutosave()
+    if (!dirty.value) return
+    try {
+      await engineClient.autosave(store.project)
+      autosaved = true
+    } catch (err) {
+      error.value = `Autosave failed: ${messageOf(err)}`
+    }
+  }
+
+  async function clearAutosave(): Promise<void> {
+    cancelAutosave()
+    autosaved = false
+    try {
+      await engineClient.autosave(null)
+    } catch (err) {
+      error.value = `The autosaved copy could not be removed: ${messageOf(err)}`
+    }
+  }
+
+  /** Call on every change of the project or of `dirty`: restarts the autosave delay, or clears a stale copy. */
+  function projectChanged(): void {
+    if (dirty.value) {
+      cancelAutosave()
+      autosaveTimer = setTimeout(() => void flushAutosave(), AUTOSAVE_DELAY_MS)
+    } else if (autosaved || autosaveTimer !== null) {
+      void clearAutosave() // undone back to the saved state: nothing is left to recover
+    }
+  }
+
+  // ---- replacing the project ----
+
+  /** Asks before the unsaved project is replaced; true when the command may go on. */
+  async function confirmReplace(reason: DiscardReason): Promise<boolean> {
+    if (!dirty.value) return true
+    const choice = await engineClient.confirmDiscard(reason)
+    if (choice === 'save') return save(false) // a cancelled or failed save stops the command
+    return choice === 'discard'
+  }
+
+  /**
+   * Makes `project` the open project. Without a document the host must forget the one it had, or Save would
+   * overwrite that file with this project.
+   */
+  async function replaceProject(
+    project: ProjectFile,
+    document: DocumentInfo | null,
+    unsaved: boolean
+  ): Promise<void> {
+    if (document === null) await engineClient.newDocument()
+    cancelAutosave()
+    store.loadProject(project)
+    current.value = document
+    loadedUnsaved.value = unsaved
+  }
+
+  const newProject = (): Promise<void> =>
+    command('Could not start a new project', async () => {
+      if (!(await confirmReplace('new'))) return
+      await replaceProject(emptyProject(), null, false)
+    }).then(() => undefined)
+
+  const open = (recent?: number): Promise<void> =>
+    command('Could not open the project', async () => {
+      if (!(await confirmReplace('open'))) return
+      const opened = await engineClient.openProject(recent)
+      if (opened === null) return
+      await replaceProject(opened.project, opened.document, false)
+      notice.value = `Opened ${opened.document?.name ?? 'the project'}.`
+    }).then(() => undefined)
+
+  const importData = (): Promise<void> =>
+    command('Could not import the data', async () => {
+      if (!(await confirmReplace('import'))) return
+      const imported = await engineClient.importData()
+      if (imported === null) return
+      // An import exists on no disk yet: it stays unsaved (and untitled) until the user saves it.
+      await replaceProject(imported.project, imported.document, imported.document === null)
+      const n = imported.project.trials.length
+      notice.value = [
+        `Imported ${n} ${n === 1 ? 'trial' : 'trials'}.`,
+        ...imported.warnings.map((w) => `Note: ${w}.`)
+      ].join(' ')
+    }).then(() => undefined)
+
+  /** A bundled example: like opening a file, but it is bound to no document. */
+  const loadExample = (project: ProjectFile, title: string): Promise<void> =>
+    command(`Could not load the example "${title}"`, async () => {
+      if (!(await confirmReplace('open'))) return
+      await replaceProject(project, null, false)
+    }).then(() => undefined)
+
+  // ---- saving ----
+
+  /** Save (or Save as); true when the project was written. */
+  async function save(saveAs: boolean): Promise<boolean> {
+    const saved = await command('Could not save the project', async () => {
+      // What is sent is compared afterwards: an edit made while the dialog was open keeps the project dirty.
+      const sent = JSON.stringify(store.project)
+      const document = await engineClient.saveProject(JSON.parse(sent) as ProjectFile, saveAs)
+      if (document === null) return false
+      current.value = document
+      if (JSON.stringify(store.project) === sent) {
+        store.markSaved()
+        loadedUnsaved.value = false
+        await clearAutosave()
+      }
+      notice.value = `Saved ${document.name}.`
+      return true
+    })
+    return saved === true
+  }
+
+  async function saveAndClose(): Promise<void> {
+    if (!(await save(false))) return // cancelled or failed: the window stays open
+    await command('Could not close the window', () => engineClient.closeWindow())
+  }
+
+  // ---- exports and print ----
+
+  async function exportFile(
+    failure: string,
+    build: () => Promise<ExportFileRequest>
+  ): Promise<void> {
+    await command(failure, async () => {
+      const written = await engineClient.exportFile(await build())
+      if (written !== null) notice.value = `Exported ${written.name}.`
+    })
+  }
+
+  const noResults = (): Error =>
+    new Error('there are no results yet; enter at least one complete trial')
+
+  const exportFigure = (result: TsaResult | null, figure: FigureChoice): Promise<void> =>
+    exportFile('Could not export the figure', async () => {
+      if (result === null) throw noResults()
+      return figureFile(result, figure, fileStem.value)
+    })
+
+  const exportResults = (result: TsaResult | null): Promise<void> =>
+    exportFile('Could not export the results', async () => {
+      if (result === null) throw noResults()
+      return {
+        kind: 'csv',
+        suggestedName: `${fileStem.value}-results.csv`,
+        content: resultsCsv(result),
+        encoding: 'utf8'
+      }
+    })
+
+  const print = (): Promise<void> =>
+    command('Could not print', () => engineClient.print()).then(() => undefined)
+
+  function undoRedo(kind: 'undo' | 'redo'): void {
+    const done = kind === 'undo' ? store.undo() : store.redo()
+    error.value = ''
+    notice.value = done ? (kind === 'undo' ? 'Undone.' : 'Redone.') : `Nothing to ${kind}.`
+  }
+
+  // ---- recovery ----
+
+  async function checkRecovery(): Promise<void> {
+    try {
+      recovered.value = await engineClient.recovery()
+    } catch (err) {
+      error.value = `The recovered work could not be read: ${messageOf(err)}`
+    }
+  }
+
+  const restoreRecovered = (): Promise<void> =>
+    command('Could not restore the recovered work', async () => {
+      const work = recovered.value
+      if (work === null || !(await confirmReplace('restore'))) return
+      await replaceProject(work.project, null, true)
+      recovered.value = null
+      notice.value = 'The recovered work is back. Save it to keep it.'
+    }).then(() => undefined)
+
+  async function discardRecovered(): Promise<void> {
+    recovered.value = null
+    // Work edited since the start is the current autosave: only a clean project's copy is stale.
+    if (!dirty.value) await clearAutosave()
+  }
+
+  // ---- menus and shortcuts ----
+
+  /** Runs a command of the native menu, the web shortcuts or the toolbar. */
+  async function run(menu: MenuCommand, result: TsaResult | null): Promise<void> {
+    switch (menu.command) {
+      case 'new':
+        return newProject()
+      case 'open':
+        return open()
+      case 'openRecent':
+        return open(menu.index)
+      case 'save':
+      case 'saveAs':
+        await save(menu.command === 'saveAs')
+        return
+      case 'import':
+        return importData()
+      case 'exportResults':
+        return exportResults(result)
+      case 'exportFigure':
+        return exportFigure(
+          result,
+          menu.format === 'png' ? { format: 'png', dpi: menu.dpi ?? 300 } : { format: menu.format }
+        )
+      case 'print':
+        return print()
+      case 'undo':
+      case 'redo':
+        return undoRedo(menu.command)
+      case 'saveAndClose':
+        return saveAndClose()
+    }
+  }
+
+  return {
+    current,
+    notice,
+    error,
+    recovered,
+    dirty,
+    title,
+    fileStem,
+    newProject,
+    open,
+    importData,
+    loadExample,
+    save,
+    saveAndClose,
+    exportFigure,
+    exportResults,
+    print,
+    checkRecovery,
+    restoreRecovered,
+    discardRecovered,
+    projectChanged,
+    flushAutosave,
+    run
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDocumentStore, import.meta.hot))
