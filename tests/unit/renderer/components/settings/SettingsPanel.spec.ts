@@ -356,6 +356,15 @@ describe('SettingsPanel: validation at the field', () => {
     expect(description(control('Alpha'))).not.toContain('must be')
   })
 
+  it('another project clears text left invalid for the previous one', async () => {
+    const { store } = await mountPanel()
+    await type('Alpha', '7')
+    store.loadProject(emptyProject())
+    await flushPromises()
+    expect(control('Alpha').value).toBe('0.05')
+    expect(control('Alpha').getAttribute('aria-invalid')).toBeNull()
+  })
+
   it('checks each field against its own schema range (D² given: 0 ≤ D² < 1; RBI only > 0)', async () => {
     const { store } = await mountPanel(
       projectWith('dichotomous', (p) => {
@@ -507,6 +516,18 @@ describe('SettingsPanel: the RIS beside its inputs', () => {
     await mountPanel(project, result)
     expect(risLine()).toBe('3,000 participants')
     expect(engineClient.computeRequiredInformationSize).not.toHaveBeenCalled()
+  })
+
+  it('a D² given starts at the adjustment the analysis uses, to 4 decimals', async () => {
+    const result = syntheticResult()
+    result.ris.inputs = { heterogeneityValue: 0.4321987 }
+    const { store } = await mountPanel(emptyProject(), result)
+    await choose('Heterogeneity correction', 'user')
+    expect(store.project.monitoring.ris.heterogeneity).toEqual({ kind: 'user', value: 0.4322 })
+    expect(control('D² given').value).toBe('0.4322')
+    await choose('Heterogeneity correction', 'none')
+    expect(store.project.monitoring.ris.heterogeneity).toEqual({ kind: 'none' })
+    expect(queryControl('D² given')).toBeNull()
   })
 
   it('shows a given RIS as it is', async () => {
