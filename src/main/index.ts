@@ -1,6 +1,7 @@
 // Application lifecycle only: the modules below hold the logic.
 import { app, BrowserWindow, session } from 'electron'
 import { PARSERS } from '@shared/ipc/parse'
+import { installDocumentHost } from './documents/electronHost'
 import { createEngineHost } from './engineHost'
 import createEngineWorker from './engineWorker?nodeWorker'
 import { createHandlers } from './ipc/handlers'
@@ -41,14 +42,27 @@ if (!app.requestSingleInstanceLock()) {
       hardenSession(session.defaultSession)
       const engine = createEngineHost({ spawn: () => createEngineWorker({}) })
       app.on('will-quit', () => void engine.dispose())
+      app.setAboutPanelOptions({
+        applicationName: PRODUCT_NAME,
+        applicationVersion: app.getVersion(),
+        copyright: 'MIT licence'
+      })
+      // The application menu, dialogs, recent files, autosave and the close prompt.
+      const documents = installDocumentHost(PRODUCT_NAME)
       registerRequestHandlers(
-        createHandlers({ name: PRODUCT_NAME, version: app.getVersion() }, engine),
+        createHandlers(
+          { name: PRODUCT_NAME, version: app.getVersion() },
+          engine,
+          documents.documents,
+          documents.windowOf
+        ),
         PARSERS,
         (event) => isTrustedSender(event, renderer.appOrigin)
       )
-      createMainWindow(renderer.target)
+      const openWindow = (): void => documents.track(createMainWindow(renderer.target))
+      openWindow()
       app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) createMainWindow(renderer.target)
+        if (BrowserWindow.getAllWindows().length === 0) openWindow()
       })
     })
     .catch((err: unknown) => {

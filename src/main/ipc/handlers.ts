@@ -1,20 +1,39 @@
 import { computeBoundaries, requiredInformationSize } from '@engine'
 import type { AppInfo } from '@shared/ipc/contract'
 import { analysisInput } from '@shared/projectFile'
+import type { DocumentRequests, DocumentWindow } from '../documents/documentService'
 import type { EngineHost } from '../engineHost'
 import { unwrap } from './failure'
-import type { Handlers } from './register'
+import type { Handlers, RequestSender } from './register'
 
 /**
  * The request handlers. Inputs were already parsed by PARSERS; engine failures become RequestFailure and reach the
  * renderer as { ok: false, error } with the engine's own code. The full analysis runs in the engine worker
- * (engineHost.ts); boundaries and the RIS take milliseconds and run inline.
+ * (engineHost.ts); boundaries and the RIS take milliseconds and run inline. Document and window requests go to the
+ * document service (documents/documentService.ts) with the window they came from.
  */
-export function createHandlers(appInfo: AppInfo, engine: Pick<EngineHost, 'run'>): Handlers {
+export function createHandlers(
+  appInfo: AppInfo,
+  engine: Pick<EngineHost, 'run'>,
+  documents: DocumentRequests,
+  windowOf: (sender: RequestSender) => DocumentWindow
+): Handlers {
   return {
     runTsa: async (project) => unwrap(await engine.run('runTsa', analysisInput(project))),
     computeBoundaries: async (req) => unwrap(computeBoundaries(req)),
     computeRequiredInformationSize: async (req) => unwrap(requiredInformationSize(req)),
-    appInfo: async () => appInfo
+    appInfo: async () => ({ ...appInfo, host: 'desktop' }),
+    openProject: (req, sender) => documents.openProject(req, windowOf(sender)),
+    importData: (req, sender) => documents.importData(req, windowOf(sender)),
+    saveProject: (req, sender) => documents.saveProject(req, windowOf(sender)),
+    newDocument: (req, sender) => documents.newDocument(req, windowOf(sender)),
+    exportFile: (req, sender) => documents.exportFile(req, windowOf(sender)),
+    setDocumentState: (req, sender) => documents.setDocumentState(req, windowOf(sender)),
+    confirmDiscard: (req, sender) => documents.confirmDiscard(req, windowOf(sender)),
+    autosave: (req, sender) => documents.autosave(req, windowOf(sender)),
+    recovery: (req, sender) => documents.recovery(req, windowOf(sender)),
+    recentDocuments: (req, sender) => documents.recentDocuments(req, windowOf(sender)),
+    print: (req, sender) => documents.print(req, windowOf(sender)),
+    closeWindow: (req, sender) => documents.closeWindow(req, windowOf(sender))
   }
 }

@@ -3,9 +3,15 @@ import { REQUEST_CHANNELS, type Requests, type Result } from '@shared/ipc/contra
 import type { Parsers } from '@shared/ipc/parse'
 import { toBridgeError } from './failure'
 
+/** The WebContents a request came from: document requests act on its window (never on a path it sends). */
+export type RequestSender = IpcMainInvokeEvent['sender']
+
 /** One function per request, typed by the contract: a missing or misspelt key does not compile. */
 export type Handlers = {
-  [K in keyof Requests]: (req: Requests[K]['req']) => Promise<Requests[K]['res']>
+  [K in keyof Requests]: (
+    req: Requests[K]['req'],
+    sender: RequestSender
+  ) => Promise<Requests[K]['res']>
 }
 
 /**
@@ -29,7 +35,7 @@ export function registerRequestHandlers(
         if (!parsed.ok) return parsed
         try {
           // TypeScript cannot correlate K across the two maps; parsers[name] produced handlers[name]'s input.
-          return { ok: true, value: await handlers[name](parsed.value as never) }
+          return { ok: true, value: await handlers[name](parsed.value as never, event.sender) }
         } catch (err) {
           return { ok: false, error: toBridgeError(err) }
         }

@@ -1,24 +1,61 @@
-// Main's request handlers with a fake engine host: runTsa goes to the worker; its error Result reaches the renderer.
+// Main's request handlers with a fake engine host and a fake document service: runTsa goes to the worker (its error
+// Result reaches the renderer), document requests go to the service with the window of the sender.
 import { describe, expect, it, vi } from 'vitest'
+import type { DocumentRequests, DocumentWindow } from '../../../src/main/documents/documentService'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import { toBridgeError } from '../../../src/main/ipc/failure'
+import type { RequestSender } from '../../../src/main/ipc/register'
 import type { ProjectFile } from '../../../src/shared/projectFile'
 
 const project = { format: 'opentsa-project', trials: [] } as unknown as ProjectFile
+const APP = { name: 'OpenTSA', version: '0' }
+const sender = { id: 7 } as unknown as RequestSender
+const window = { id: 1 } as DocumentWindow
+
+/** Every document request answers with its own name, so a test can see which one ran. */
+function fakeDocuments(): DocumentRequests {
+  const made = new Map<PropertyKey, ReturnType<typeof vi.fn>>()
+  return new Proxy({} as DocumentRequests, {
+    get(_target, name) {
+      if (!made.has(name)) made.set(name, vi.fn(async () => `ran ${String(name)}`))
+      return made.get(name)
+    }
+  })
+}
 
 describe('createHandlers', () => {
   it('runs runTsa through the engine host and returns its value', async () => {
     const run = vi.fn(async () => ({ ok: true as const, value: { looks: [] } }))
-    const handlers = createHandlers({ name: 'OpenTSA', version: '0' }, { run } as never)
-    expect(await handlers.runTsa(project)).toEqual({ looks: [] })
+    const handlers = createHandlers(APP, { run } as never, fakeDocuments(), () => window)
+    expect(await handlers.runTsa(project, sender)).toEqual({ looks: [] })
     expect(run).toHaveBeenCalledWith('runTsa', project)
   })
 
   it('turns an error Result from the worker into the same error for the renderer', async () => {
     const error = { code: 'engineTimeout', message: 'the computation did not finish' }
     const run = vi.fn(async () => ({ ok: false as const, error }))
-    const handlers = createHandlers({ name: 'OpenTSA', version: '0' }, { run } as never)
-    const thrown = await handlers.runTsa(project).catch((err: unknown) => err)
+    const handlers = createHandlers(APP, { run } as never, fakeDocuments(), () => window)
+    const thrown = await handlers.runTsa(project, sender).catch((err: unknown) => err)
     expect(toBridgeError(thrown)).toEqual(error)
+  })
+
+  it('says it is the desktop host', async () => {
+    const handlers = createHandlers(APP, { run: vi.fn() }, fakeDocuments(), () => window)
+    expect(await handlers.appInfo(null, sender)).toEqual({
+      name: 'OpenTSA',
+      version: '0',
+      host: 'desktop'
+    })
+  })
+
+  it('hands each document request to the service with the window of its sender', async () => {
+    const documents = fakeDocuments()
+    const windowOf = vi.fn(() => window)
+    const handlers = createHandlers(APP, { run: vi.fn() }, documents, windowOf)
+    expect(await handlers.saveProject({ project, saveAs: true }, sender)).toBe('ran saveProject')
+    expect(documents.saveProject).toHaveBeenCalledWith({ project, saveAs: true }, window)
+    expect(windowOf).toHaveBeenCalledWith(sender)
+    expect(await handlers.closeWindow(null, sender)).toBe('ran closeWindow')
+    expect(documents.closeWindow).toHaveBeenCalledWith(null, window)
   })
 })

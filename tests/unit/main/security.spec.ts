@@ -215,7 +215,7 @@ describe('registerRequestHandlers', () => {
     sides: 2,
     spending: { kind: 'obf' }
   }
-  const appEvent = { senderFrame: { url: 'http://localhost:5173/', parent: null } }
+  const appEvent = { senderFrame: { url: 'http://localhost:5173/', parent: null }, sender: { id: 1 } }
   const foreignEvent = { senderFrame: { url: 'https://evil.example/', parent: null } }
   const invoke = (channel: string, event: unknown, raw: unknown): Promise<unknown> => {
     const listener = ipcHandlers.get(channel)
@@ -256,7 +256,7 @@ describe('registerRequestHandlers', () => {
   it('passes a valid payload from the app to the handler and wraps the value', async () => {
     const result = await invoke(REQUEST_CHANNELS.computeBoundaries, appEvent, goodBoundaries)
     expect(result).toEqual({ ok: true, value: { looks: [], inflationFactor: null } })
-    expect(handlers.computeBoundaries).toHaveBeenCalledWith(goodBoundaries)
+    expect(handlers.computeBoundaries).toHaveBeenCalledWith(goodBoundaries, appEvent.sender)
   })
 
   it('turns a thrown error into { ok: false }', async () => {
