@@ -99,7 +99,7 @@ export function setOptional<O extends object, K extends keyof O>(
  * O'Brien–Fleming function (Kim & DeMets 1987; Hwang, Shih & DeCani 1990), the default family, so switching the
  * family alone does not change the boundaries much.
  */
-export const SPENDING_DEFAULTS = { rho: 3, gamma: -4 } as const
+const SPENDING_DEFAULTS = { rho: 3, gamma: -4 } as const
 
 export function spendingOf(kind: Spending['kind']): Spending {
   if (kind === 'power') return { kind, rho: SPENDING_DEFAULTS.rho }
