@@ -145,9 +145,12 @@ const EXPORT_TITLES: Readonly<Record<keyof typeof EXPORT_FILTERS, string>> = {
   csv: 'Export results as CSV'
 }
 
-/** The window title: "<name or Untitled>• — OpenTSA", the bullet while there are unsaved changes. */
+/**
+ * The window title: "<name or Untitled> • — OpenTSA", the bullet while there are unsaved changes (the web host's
+ * document.title has the same form).
+ */
 export function windowTitle(appName: string, name: string, dirty: boolean): string {
-  return `${name}${dirty ? '•' : ''} — ${appName}`
+  return `${name}${dirty ? ' •' : ''} — ${appName}`
 }
 
 /** Base64 text → bytes; an invalidRequest for anything else (Buffer.from would skip bad characters silently). */

@@ -138,14 +138,14 @@ async function failureOf(promise: Promise<unknown>): Promise<{ code: string; mes
 }
 
 describe('window title', () => {
-  it('is "<name or Untitled>• — OpenTSA", the bullet marking unsaved changes', async () => {
+  it('is "<name or Untitled> • — OpenTSA", the bullet marking unsaved changes', async () => {
     expect(win.title).toBe('Untitled — OpenTSA')
     await service.setDocumentState({ title: 'Oxygen trials', dirty: true }, win)
-    expect(win.title).toBe('Oxygen trials• — OpenTSA')
+    expect(win.title).toBe('Oxygen trials • — OpenTSA')
     expect(win.edited.at(-1)).toBe(true)
     await service.setDocumentState({ title: '  ', dirty: false }, win)
     expect(win.title).toBe('Untitled — OpenTSA')
-    expect(windowTitle('OpenTSA', 'a.opentsa.json', true)).toBe('a.opentsa.json• — OpenTSA')
+    expect(windowTitle('OpenTSA', 'a.opentsa.json', true)).toBe('a.opentsa.json • — OpenTSA')
   })
 
   it('shows the bound file name once the project has a file', async () => {
@@ -154,7 +154,7 @@ describe('window title', () => {
     script.opens.push(path)
     await service.openProject(null, win)
     await service.setDocumentState({ title: 'Perioperative oxygen', dirty: true }, win)
-    expect(win.title).toBe('perio.opentsa.json• — OpenTSA')
+    expect(win.title).toBe('perio.opentsa.json • — OpenTSA')
   })
 })
 
