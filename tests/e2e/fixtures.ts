@@ -1,8 +1,9 @@
 // Shared e2e fixtures (style.md example 14): capture page errors and fail the test on any, assert through roles.
 // `test` drives the web build in Chromium; `electronTest` launches the built desktop app, one per worker.
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import {
   _electron as electron,
   test as base,
@@ -49,13 +50,17 @@ export const electronTest = base.extend<{ page: Page }, { app: ElectronApplicati
     async ({}, use) => {
       const executablePath = electronBinary()
       if (executablePath === null) throw new Error('no Electron binary (tests should skip first)')
+      // A fresh profile per worker: the recent list, the recovery file and Chromium's storage are the test's own,
+      // never the user's (and a crash-recovery offer left by a previous run cannot appear).
+      const userData = mkdtempSync(join(tmpdir(), 'opentsa-e2e-'))
       const app = await electron.launch({
         executablePath,
-        args: [ELECTRON_MAIN],
+        args: [ELECTRON_MAIN, `--user-data-dir=${userData}`],
         env: { ...process.env, TSA_E2E: '1' }
       })
       await use(app)
       await app.close()
+      rmSync(userData, { recursive: true, force: true })
     },
     { scope: 'worker' }
   ],
