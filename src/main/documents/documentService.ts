@@ -15,7 +15,13 @@ import type {
   MenuCommand,
   Requests
 } from '@shared/ipc/contract'
-import { importDataText, projectFromJson, type DocumentTextResult } from '@shared/io/documentText'
+import {
+  fileExtension,
+  IMPORT_EXTENSIONS,
+  importDataText,
+  projectFromJson,
+  type DocumentTextResult
+} from '@shared/io/documentText'
 import { projectFileName } from '@shared/io/fileNames'
 import type { ProjectFile } from '@shared/projectFile'
 import { RequestFailure } from '../ipc/failure'
@@ -330,6 +336,12 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
           filters: OPEN_PROJECT_FILTERS
         })
         if (path === null) return null
+      }
+      if ((IMPORT_EXTENSIONS as readonly string[]).includes(fileExtension(path))) {
+        throw new RequestFailure({
+          code: 'invalidFile',
+          message: `${documentName(path)} is a data table, not a project: use Import Data to read it`
+        })
       }
       const read = readChosen(path, projectFromJson)
       bind(win, path)

@@ -202,6 +202,16 @@ describe('openProject', () => {
     expect(error.message).toMatch(/^bad\.json: trial 2 .*eventsIntervention/)
   })
 
+  it('points a data table picked in Open to Import Data', async () => {
+    const csv = join(dir, 'trials.CSV')
+    writeFileSync(csv, CSV)
+    script.opens.push(csv)
+    expect(await failureOf(service.openProject(null, win))).toEqual({
+      code: 'invalidFile',
+      message: 'trials.CSV is a data table, not a project: use Import Data to read it'
+    })
+  })
+
   it('opens a recent entry by index; a file that has gone is an error and leaves the list', async () => {
     const a = join(dir, 'a.opentsa.json')
     const b = join(dir, 'b.opentsa.json')
