@@ -13,6 +13,7 @@ import type {
 } from '@shared/ipc/contract'
 import { PARSERS } from '@shared/ipc/parse'
 import {
+  fileExtension,
   IMPORT_EXTENSIONS,
   importDataText,
   projectFromJson,
@@ -163,6 +164,12 @@ export function createDocumentHost(env: DocumentHostEnv): DocumentRequests {
       }
       const file = await pick(PROJECT_ACCEPT)
       if (file === null) return null
+      // as on the desktop: a data table is not a broken project, it is the wrong command
+      if ((IMPORT_EXTENSIONS as readonly string[]).includes(fileExtension(file.name))) {
+        throw new HostProblem(
+          `${file.name} is a data table, not a project: use Import data to read it`
+        )
+      }
       const project = read(projectFromJson, file)
       documentName = file.name
       return { project: project.value, document: { name: file.name }, warnings: project.notes }

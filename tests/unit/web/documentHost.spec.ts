@@ -138,6 +138,17 @@ describe('Open and Save', () => {
     })
   })
 
+  it('points a data table picked in Open to Import data', async () => {
+    env.nextFile = { name: 'perioOxy.CSV', bytes: bytesOf('tests/fixtures/datasets/perioOxy.csv') }
+    expect(await host.openProject(null)).toEqual({
+      ok: false,
+      error: {
+        code: 'invalidFile',
+        message: 'perioOxy.CSV is a data table, not a project: use Import data to read it'
+      }
+    })
+  })
+
   it('refuses a file over the size limit before reading it', async () => {
     env.nextFile = { name: 'huge.json', bytes: new Uint8Array(MAX_FILE_BYTES + 1) }
     expect(await host.openProject(null)).toMatchObject({
