@@ -179,7 +179,7 @@ export const useDocumentStore = defineStore('document', () => {
     command('Could not start a new project', async () => {
       if (!(await confirmReplace('new'))) return
       await replaceProject(emptyProject(), null, false)
-    }).then(() => undefined)
+    })
 
   const open = (recent?: number): Promise<void> =>
     command('Could not open the project', async () => {
@@ -188,7 +188,7 @@ export const useDocumentStore = defineStore('document', () => {
       if (opened === null) return
       await replaceProject(opened.project, opened.document, false)
       notice.value = `Opened ${opened.document?.name ?? 'the project'}.`
-    }).then(() => undefined)
+    })
 
   const importData = (): Promise<void> =>
     command('Could not import the data', async () => {
@@ -202,14 +202,14 @@ export const useDocumentStore = defineStore('document', () => {
         `Imported ${n} ${n === 1 ? 'trial' : 'trials'}.`,
         ...imported.warnings.map((w) => `Note: ${w}.`)
       ].join(' ')
-    }).then(() => undefined)
+    })
 
   /** A bundled example: like opening a file, but it is bound to no document. */
   const loadExample = (project: ProjectFile, title: string): Promise<void> =>
     command(`Could not load the example "${title}"`, async () => {
       if (!(await confirmReplace('open'))) return
       await replaceProject(project, null, false)
-    }).then(() => undefined)
+    })
 
   // ---- saving ----
 
@@ -269,8 +269,7 @@ export const useDocumentStore = defineStore('document', () => {
       }
     })
 
-  const print = (): Promise<void> =>
-    command('Could not print', () => engineClient.print()).then(() => undefined)
+  const print = (): Promise<void> => command('Could not print', () => engineClient.print())
 
   function undoRedo(kind: 'undo' | 'redo'): void {
     const done = kind === 'undo' ? store.undo() : store.redo()
@@ -295,7 +294,7 @@ export const useDocumentStore = defineStore('document', () => {
       await replaceProject(work.project, null, true)
       recovered.value = null
       notice.value = 'The recovered work is back. Save it to keep it.'
-    }).then(() => undefined)
+    })
 
   async function discardRecovered(): Promise<void> {
     recovered.value = null
