@@ -5,6 +5,15 @@ export interface Figure {
   runs: number
 }
 
+/** The median of a non-empty list of times. */
+export function median(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
 /**
  * Median wall time of `fn` over repeated runs after a warm-up (so the JIT has compiled the kernels), stopping at
  * `maxRuns` or once `budgetMs` is used. Returns null when the function throws: a figure that cannot be measured is
@@ -25,13 +34,7 @@ export function measure(
       fn()
       times.push(performance.now() - t0)
     }
-    times.sort((a, b) => a - b)
-    const mid = times.length >> 1
-    const median =
-      times.length % 2 === 1
-        ? (times[mid] as number)
-        : ((times[mid - 1] as number) + (times[mid] as number)) / 2
-    return { name, medianMs: median, runs: times.length }
+    return { name, medianMs: median(times), runs: times.length }
   } catch {
     return null
   }

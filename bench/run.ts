@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: performance figures (interfaces.md "Benchmarks"). Human-readable by default, with ratios to the
  * R packages' timings on the same machine class (tests/fixtures/reference/timings.json); `-- --json` prints only
- * { figures: [...] }.
+ * { figures: [...] }. The renderer.* figures drive the web build in Chromium (bench/renderer.ts).
  */
 import { readFileSync } from 'node:fs'
 import { computeBoundaries, runTsa, type BoundaryRequest, type TsaInput } from '@engine'
 import { analysisSchema, monitoringSchema } from '@shared/projectFile'
 import { measure, type Figure } from './measure'
+import { rendererFigures } from './renderer'
+import { syntheticTrials } from './syntheticTrials'
 
 interface RTiming {
   package: string
@@ -37,33 +39,11 @@ function boundaryFigure(
 }
 
 /**
- * A full analysis of k synthetic trials (deterministic: a 32-bit LCG, seed 1): control risk ~10%, RR ~0.9 with
- * between-trial spread, 40–160 participants per trial; random effects DL, CTU futility wedge, RRR 5% so that the RIS
- * (~10⁵ participants) lies beyond the data and every look gets boundaries.
+ * A full analysis of k synthetic trials (bench/syntheticTrials.ts): random effects DL, CTU futility wedge, RRR 5% so
+ * that the RIS (~10⁵ participants) lies beyond the data and every look gets boundaries.
  */
 function analyzeFigure(k: number, engine: 'tsa' | 'precise' = 'tsa'): () => unknown {
-  let state = 1
-  const next = (): number => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-  const trials = Array.from({ length: k }, (_, i) => {
-    const n = 20 + Math.floor(next() * 61)
-    const pc = 0.05 + 0.1 * next()
-    const pi = Math.min(0.95, pc * (0.9 * Math.exp(0.3 * (next() - 0.5))))
-    const draw = (p: number): number => {
-      let e = 0
-      for (let j = 0; j < n; j++) if (next() < p) e++
-      return e
-    }
-    return {
-      name: `T${i + 1}`,
-      eventsIntervention: draw(pi),
-      totalIntervention: n,
-      eventsControl: draw(pc),
-      totalControl: n
-    }
-  })
+  const trials = syntheticTrials(k)
   const input: TsaInput = {
     outcome: { type: 'dichotomous', direction: 'harmful' },
     trials,
@@ -108,11 +88,24 @@ const candidates: [string, () => unknown, number][] = [
 ]
 
 const json = process.argv.includes('--json')
+/** `--only PREFIX`: just the figures whose names start with it (e.g. `--only renderer.`). */
+const onlyAt = process.argv.indexOf('--only')
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : ''
+const wanted = (name: string): boolean => name.startsWith(only) || only.startsWith(name)
+/** Progress and skip reasons: stderr in --json mode, so that stdout is the JSON alone. */
+const log = json ? (line: string): void => console.error(line) : (line: string): void => console.log(line)
+
 const figures: Figure[] = []
 for (const [name, fn, runs] of candidates) {
+  if (!wanted(name)) continue
   const figure = measure(name, fn, runs)
   if (figure !== null) figures.push(figure)
-  else if (!json) console.log(`${name}: could not be measured (left out)`)
+  else log(`${name}: could not be measured (left out)`)
+}
+if (wanted('renderer.')) {
+  const renderer = await rendererFigures({ log })
+  figures.push(...renderer.figures)
+  for (const reason of renderer.skipped) log(`${reason} (left out)`)
 }
 
 if (json) {
@@ -153,7 +146,8 @@ if (json) {
   }
   for (const [name, target] of [
     ['analyze.trials100', 20],
-    ['analyze.trials1000', 500]
+    ['analyze.trials1000', 500],
+    ['renderer.editToChart.trials200', 100]
   ] as const) {
     const f = figures.find((x) => x.name === name)
     if (f === undefined) continue
