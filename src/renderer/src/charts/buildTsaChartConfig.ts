@@ -198,14 +198,28 @@ function boundaryPoints(
 }
 
 /**
+ * A per-point option as one value when every point has the same, else as the array. Chart.js resolves an option
+ * given per point once for EVERY point on each update, and a plain value once per dataset: with 200 looks that is
+ * most of the chart's update time.
+ */
+function perPoint<T>(values: readonly T[], fallback: T): T | T[] {
+  const first = values[0]
+  if (first === undefined) return fallback
+  return values.every((v) => v === first) ? first : [...values]
+}
+
+/**
  * Point radii of a boundary line: 0 where the line shows the value, a small marker where a value stands alone
  * between gaps (a one-point segment draws nothing, so without the marker that boundary value would be invisible).
  */
-function isolatedMarkers(points: readonly TsaPoint[], width: number): number[] {
-  return points.map((p, i) =>
-    p.y !== null && (points[i - 1]?.y ?? null) === null && (points[i + 1]?.y ?? null) === null
-      ? Math.max(2.5, width * 1.5)
-      : 0
+function isolatedMarkers(points: readonly TsaPoint[], width: number): number | number[] {
+  return perPoint(
+    points.map((p, i) =>
+      p.y !== null && (points[i - 1]?.y ?? null) === null && (points[i + 1]?.y ?? null) === null
+        ? Math.max(2.5, width * 1.5)
+        : 0
+    ),
+    0
   )
 }
 
@@ -245,13 +259,28 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
   const offScale = looks.map((l) => finite(l.z) && Math.abs(l.z) > yLimit)
   const datasets: ChartDataset<'line', TsaPoint[]>[] = [
     lineDataset('zCurve', legend.zCurve, zPoints, palette.zCurve, {
-      pointRadius: offScale.map((o) => (o ? 6 : 3)),
-      pointHoverRadius: offScale.map((o) => (o ? 8 : 5)),
+      pointRadius: perPoint(
+        offScale.map((o) => (o ? 6 : 3)),
+        3
+      ),
+      pointHoverRadius: perPoint(
+        offScale.map((o) => (o ? 8 : 5)),
+        5
+      ),
       pointHitRadius: 6,
-      pointStyle: offScale.map((o) => (o ? 'triangle' : 'circle')),
+      pointStyle: perPoint(
+        offScale.map((o) => (o ? 'triangle' : 'circle')),
+        'circle'
+      ),
       // triangle points up by default: turn it down for Z below the axis
-      pointRotation: looks.map((l, i) => (offScale[i] && finite(l.z) && l.z < 0 ? 180 : 0)),
-      pointBackgroundColor: offScale.map((o) => (o ? palette.offScale : palette.zCurve.color)),
+      pointRotation: perPoint(
+        looks.map((l, i) => (offScale[i] && finite(l.z) && l.z < 0 ? 180 : 0)),
+        0
+      ),
+      pointBackgroundColor: perPoint(
+        offScale.map((o) => (o ? palette.offScale : palette.zCurve.color)),
+        palette.zCurve.color
+      ),
       clip: 8, // px: let the off-scale triangles overflow the chart area
       order: 0
     })

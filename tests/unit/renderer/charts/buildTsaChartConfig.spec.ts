@@ -126,7 +126,21 @@ describe('buildTsaChartConfig', () => {
     const radii = dataset(c, 'upperBoundary')?.pointRadius as number[]
     expect(radii[2]).toBeGreaterThan(0)
     expect(radii.filter((x) => x > 0)).toHaveLength(1)
-    expect(dataset(cfg, 'upperBoundary')?.pointRadius).toEqual([0, 0, 0, 0, 0])
+    // no value alone: one radius for the whole line (Chart.js then resolves point options once, not per point)
+    expect(dataset(cfg, 'upperBoundary')?.pointRadius).toBe(0)
+  })
+
+  test('Z-curve point options are per point only when some point is off scale', () => {
+    const inRange: TsaResult = { ...result, looks: result.looks.slice(0, 3) }
+    const z = dataset(buildTsaChartConfig(inRange, { theme: 'screen' }), 'zCurve')
+    expect(z).toMatchObject({
+      pointRadius: 3,
+      pointHoverRadius: 5,
+      pointStyle: 'circle',
+      pointRotation: 0,
+      pointBackgroundColor: paletteFor('screen').zCurve.color
+    })
+    expect(Array.isArray(dataset(cfg, 'zCurve')?.pointStyle)).toBe(true) // looks 4 and 5 are off scale
   })
 
   test('conventional ±z lines span the x axis at ±conventionalBoundary', () => {
