@@ -10,11 +10,10 @@ const chartOf = (page: Page): Locator => page.getByRole('img', { name: /^TSA cha
 
 /** The chart's text alternative (its accessible description: a summary, then "Look k, trial: …" per look). */
 async function chartDescription(page: Page): Promise<string> {
-  const description = await chartOf(page).evaluate((el) => {
-    const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/)
-    return ids.map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '').join(' ')
-  })
-  return description.replace(/\s+/g, ' ')
+  const id = await chartOf(page).getAttribute('aria-describedby')
+  expect(id, 'the chart is described by its text alternative').toBeTruthy()
+  const description = await page.locator(`[id="${id}"]`).textContent()
+  return (description ?? '').replace(/\s+/g, ' ')
 }
 
 /** "Look k, trial" for every look the text alternative lists. */
@@ -83,7 +82,14 @@ test('trials typed into an empty project give a chart; a pasted spreadsheet rang
     'Delta 2011\t2011\t16\t150,0\t27\t149,0'
   ].join('\n')
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  await page.evaluate((text) => navigator.clipboard.writeText(text), range)
+  await page.evaluate(
+    // runs in the page; this file is type-checked without DOM types, hence globalThis
+    (text) =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }
+      ).navigator.clipboard.writeText(text),
+    range
+  )
   await page.getByRole('button', { name: 'Add trial' }).click()
   await page.keyboard.press('Escape')
   await page.keyboard.press('ControlOrMeta+V')
