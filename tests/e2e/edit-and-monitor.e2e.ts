@@ -121,6 +121,7 @@ test('an invalid cell says why, and the other trials are still analysed', async 
   const grid = page.getByRole('grid', { name: 'Trials' })
   const greif = grid.getByRole('row', { name: /Greif 2000/ })
   const controlEvents = greif.getByRole('gridcell').nth(4) // Study, Year, then the arm data
+  await expect(greif.getByRole('gridcell').nth(1)).toHaveText('2000') // the year from the study's label
   await expect(controlEvents).toHaveText('28')
   await controlEvents.click()
   await page.keyboard.type('twenty-eight')
