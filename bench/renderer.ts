@@ -88,7 +88,11 @@ function ensureWebBuild(log: (line: string) => void): string | null {
   const built = existsSync(index) ? statSync(index).mtimeMs : 0
   const sources = Math.max(...BUILD_INPUTS.map((p) => newestMtime(join(ROOT, p))))
   if (built > sources) return null
-  log(built === 0 ? 'dist-web/ is missing: building it' : 'dist-web/ is older than its sources: rebuilding it')
+  log(
+    built === 0
+      ? 'dist-web/ is missing: building it'
+      : 'dist-web/ is older than its sources: rebuilding it'
+  )
   const r = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, encoding: 'utf8' })
   if (r.status === 0 && existsSync(index)) return null
   return `npm run build:web failed (${r.error?.message ?? `exit ${r.status}`}): ${(r.stderr ?? '').trim().split('\n').at(-1) ?? ''}`
@@ -120,7 +124,10 @@ async function openApp(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   await page.goto(url)
   // the version comes from the worker: it is up and answering
-  await page.getByTestId('app-info').filter({ hasText: /\d+\.\d+\.\d+/ }).waitFor()
+  await page
+    .getByTestId('app-info')
+    .filter({ hasText: /\d+\.\d+\.\d+/ })
+    .waitFor()
   const settings = page.getByRole('region', { name: 'Settings' })
   for (const [label, value] of [
     ['Control event proportion', '0.1'],
@@ -154,7 +161,10 @@ function pasteToDraw(page: Page, tsv: string): Promise<{ ms: number; looks: numb
           }
         })
         observer.observe({ type: 'mark' })
-        setTimeout(() => fail(new Error(`no chart draw within ${timeout} ms of the paste`)), timeout)
+        setTimeout(
+          () => fail(new Error(`no chart draw within ${timeout} ms of the paste`)),
+          timeout
+        )
         const data = new DataTransfer()
         data.setData('text/plain', tsv)
         t0 = performance.now()
@@ -237,7 +247,9 @@ export async function rendererFigures(options: RendererBenchOptions): Promise<Re
   try {
     browser = await chromium.launch(launchOptions())
   } catch (err) {
-    return skipAll(`Chromium did not start (${err instanceof Error ? err.message.split('\n')[0] : err})`)
+    return skipAll(
+      `Chromium did not start (${err instanceof Error ? err.message.split('\n')[0] : err})`
+    )
   }
   const port = await freePort()
   const server = await preview({

@@ -93,7 +93,9 @@ const onlyAt = process.argv.indexOf('--only')
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : ''
 const wanted = (name: string): boolean => name.startsWith(only) || only.startsWith(name)
 /** Progress and skip reasons: stderr in --json mode, so that stdout is the JSON alone. */
-const log = json ? (line: string): void => console.error(line) : (line: string): void => console.log(line)
+const log = json
+  ? (line: string): void => console.error(line)
+  : (line: string): void => console.log(line)
 
 const figures: Figure[] = []
 for (const [name, fn, runs] of candidates) {

@@ -43,14 +43,9 @@ export function syntheticTrials(k: number): SyntheticTrial[] {
 export function syntheticTrialsTsv(k: number): string {
   return syntheticTrials(k)
     .map((t) =>
-      [
-        t.name,
-        '',
-        t.eventsIntervention,
-        t.totalIntervention,
-        t.eventsControl,
-        t.totalControl
-      ].join('\t')
+      [t.name, '', t.eventsIntervention, t.totalIntervention, t.eventsControl, t.totalControl].join(
+        '\t'
+      )
     )
     .join('\n')
 }

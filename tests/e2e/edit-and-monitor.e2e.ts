@@ -86,7 +86,9 @@ test('trials typed into an empty project give a chart; a pasted spreadsheet rang
     // runs in the page; this file is type-checked without DOM types, hence globalThis
     (text) =>
       (
-        globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }
+        globalThis as unknown as {
+          navigator: { clipboard: { writeText(t: string): Promise<void> } }
+        }
       ).navigator.clipboard.writeText(text),
     range
   )

@@ -21,9 +21,12 @@ function pngPixelsPerMetre(png: Buffer): number | null {
 /** The chunks of a PNG in file order. */
 function pngChunks(png: Buffer): { type: string; data: Buffer }[] {
   const chunks: { type: string; data: Buffer }[] = []
-  for (let at = 8; at + 8 <= png.length; ) {
+  for (let at = 8; at + 8 <= png.length;) {
     const length = png.readUInt32BE(at)
-    chunks.push({ type: png.toString('latin1', at + 4, at + 8), data: png.subarray(at + 8, at + 8 + length) })
+    chunks.push({
+      type: png.toString('latin1', at + 4, at + 8),
+      data: png.subarray(at + 8, at + 8 + length)
+    })
     at += 12 + length
   }
   return chunks
@@ -46,7 +49,9 @@ function pngGreyLevels(png: Buffer): { width: number; height: number; grey: Uint
   ]
   const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colour ?? -1]
   if (depth !== 8 || interlace !== 0 || channels === undefined) {
-    throw new Error(`unsupported PNG: depth ${depth}, colour type ${colour}, interlace ${interlace}`)
+    throw new Error(
+      `unsupported PNG: depth ${depth}, colour type ${colour}, interlace ${interlace}`
+    )
   }
   const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)))
   const stride = width * channels

@@ -7,7 +7,10 @@ import type { Locator } from '@playwright/test'
 const horizontalOverflow = (element: Locator): Promise<number> =>
   element.evaluate((el) => {
     // runs in the page; this file is type-checked without DOM types, hence the cast
-    const { scrollWidth, clientWidth } = el as unknown as { scrollWidth: number; clientWidth: number }
+    const { scrollWidth, clientWidth } = el as unknown as {
+      scrollWidth: number
+      clientWidth: number
+    }
     return scrollWidth - clientWidth
   })
 

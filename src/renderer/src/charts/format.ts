@@ -11,7 +11,11 @@
  */
 const formatters = new Map<string, Intl.NumberFormat>()
 
-function formatter(locale: string, style: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function formatter(
+  locale: string,
+  style: string,
+  options: Intl.NumberFormatOptions
+): Intl.NumberFormat {
   const key = `${locale}|${style}`
   let f = formatters.get(key)
   if (f === undefined) {

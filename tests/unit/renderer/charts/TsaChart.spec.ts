@@ -38,7 +38,10 @@ afterEach(() => {
 })
 
 /** A stand-in for the OS colour-scheme query: `set` flips it and notifies listeners, as a system switch does. */
-function fakeColourScheme(dark: boolean): { set: (dark: boolean) => void; listeners: () => number } {
+function fakeColourScheme(dark: boolean): {
+  set: (dark: boolean) => void
+  listeners: () => number
+} {
   const listeners = new Set<(e: MediaQueryListEvent) => void>()
   const query = {
     matches: dark,

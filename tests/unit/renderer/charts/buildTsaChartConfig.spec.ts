@@ -182,7 +182,11 @@ describe('buildTsaChartConfig', () => {
   })
 
   test('x runs from 0 to max(RIS, last information) rounded up to a round tick', () => {
-    const x = cfg.options?.scales?.x as { min?: number; max?: number; ticks?: { stepSize?: number } }
+    const x = cfg.options?.scales?.x as {
+      min?: number
+      max?: number
+      ticks?: { stepSize?: number }
+    }
     expect(x.min).toBe(0)
     expect(x.max).toBe(4000) // last information 3600, steps of 500
     expect(x.ticks?.stepSize).toBe(500)
@@ -427,9 +431,10 @@ describe('x-axis ticks', () => {
     for (const extent of EXTENTS) {
       const step = niceAxisStep(extent)
       const mantissa = step / 10 ** Math.floor(Math.log10(step))
-      expect([1, 2, 2.5, 5].some((m) => Math.abs(m - mantissa) < 1e-9), `${extent}: ${step}`).toBe(
-        true
-      )
+      expect(
+        [1, 2, 2.5, 5].some((m) => Math.abs(m - mantissa) < 1e-9),
+        `${extent}: ${step}`
+      ).toBe(true)
       const r = { ...syntheticResult(), looks: [] }
       const { max, stepSize } = xAxisTicks({
         ...r,
