@@ -94,7 +94,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       // macOS quits from the app menu; File ends with Close there. Windows and Linux quit from File.
       mac
         ? { id: 'file.close', role: 'close' }
-        : { id: 'file.quit', role: 'quit', label: platform === 'win32' ? 'Exit' : 'Quit', accelerator: 'Ctrl+Q' }
+        : {
+            id: 'file.quit',
+            role: 'quit',
+            label: platform === 'win32' ? 'Exit' : 'Quit',
+            accelerator: 'Ctrl+Q'
+          }
     ]
   }
 
@@ -103,13 +108,16 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     label: 'Edit',
     submenu: [
       // Not the 'undo'/'redo' roles: the project store keeps the history (trial edits, settings, imports).
-      command('edit.undo', 'Undo', { command: 'undo' }, 'CmdOrCtrl+Z'),
-      command('edit.redo', 'Redo', { command: 'redo' }, 'CmdOrCtrl+Shift+Z'),
+      // The keys are shown but not registered (registerAccelerator: false; macOS hands key equivalents to the page
+      // first anyway): the page handles them itself, so that a text field being typed in undoes its typing and the
+      // grid its edits, and one key press never undoes twice. Clicking the item sends the command.
       {
-        // The Windows habit, Ctrl+Y, as a second accelerator: an item takes one, so a hidden twin carries it.
-        ...command('edit.redoAlt', 'Redo', { command: 'redo' }, 'CmdOrCtrl+Y'),
-        visible: false,
-        acceleratorWorksWhenHidden: true
+        ...command('edit.undo', 'Undo', { command: 'undo' }, 'CmdOrCtrl+Z'),
+        registerAccelerator: false
+      },
+      {
+        ...command('edit.redo', 'Redo', { command: 'redo' }, 'CmdOrCtrl+Shift+Z'),
+        registerAccelerator: false
       },
       { type: 'separator' },
       { id: 'edit.cut', role: 'cut' },

@@ -231,6 +231,20 @@ export type ContinuousTrial = z.output<typeof continuousTrialSchema>
 export type AnalysisSettings = z.output<typeof analysisSchema>
 export type MonitoringSettings = z.output<typeof monitoringSchema>
 
+/**
+ * The RIS inputs a project starts with when nobody has given any (a new project, a CSV import), so that its first
+ * analysis already has monitoring boundaries: the control event proportion estimated from the trials and a 20%
+ * relative risk reduction (benefit increase for a beneficial outcome), a common a priori choice that Settings shows
+ * for the user to replace with the protocol's; continuous data: difference and variance estimated from the trials.
+ */
+export function startingRisInputs(
+  type: ProjectFile['outcome']['type']
+): Partial<MonitoringSettings['ris']> {
+  return type === 'dichotomous'
+    ? { controlRisk: { from: 'data' }, relativeRiskReduction: 0.2, relativeBenefitIncrease: 0.2 }
+    : { difference: { from: 'data' }, variance: { from: 'data' } }
+}
+
 export type ProjectParseResult =
   | { ok: true; value: ProjectFile }
   | { ok: false; error: { code: 'invalidProject'; message: string; field?: string } }

@@ -144,10 +144,6 @@ test('an invalid cell says why, and the other trials are still analysed', async 
 test('the results list a trial left out for an invalid cell as excluded, with the reason', async ({
   page
 }) => {
-  // Known gap: the renderer drops the invalid row before the analysis (stores/project.ts projectForAnalysis returns
-  // it in `excluded`), but App.vue shows only the engine's exclusions, so the row is missing from the list.
-  // Remove this line once App.vue passes the store's exclusions on to the Results region.
-  test.fail()
   await page.goto('./')
   await loadExample(page, PERIO_OXY)
   const greif = page.getByRole('grid', { name: 'Trials' }).getByRole('row', { name: /Greif 2000/ })

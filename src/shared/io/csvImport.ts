@@ -6,6 +6,7 @@ import {
   PROJECT_FORMAT_VERSION,
   TRIAL_DATA_FIELDS,
   parseProjectFile,
+  startingRisInputs,
   type ProjectFile
 } from '../projectFile'
 
@@ -191,7 +192,8 @@ export function importCsv(text: string, title = ''): CsvImportResult {
     title,
     outcome: { type: continuous ? 'continuous' : 'dichotomous' },
     trials,
-    analysis: { measure: continuous ? 'MD' : 'RR' }
+    analysis: { measure: continuous ? 'MD' : 'RR' },
+    monitoring: { ris: startingRisInputs(continuous ? 'continuous' : 'dichotomous') }
   })
   if (!project.ok) return fail(project.error.message)
   return { ok: true, value: project.value, columns, notes }

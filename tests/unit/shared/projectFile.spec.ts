@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { runTsa } from '../../../src/engine'
+import { importCsv } from '../../../src/shared/io/csvImport'
 import {
   PROJECT_FORMAT_VERSION,
   migrateProject,
-  parseProjectFile
+  parseProjectFile,
+  startingRisInputs
 } from '../../../src/shared/projectFile'
 
 const minimal = (
@@ -118,5 +123,23 @@ describe('migrateProject', () => {
     const raw = minimal([greif])
     expect(migrateProject(raw)).toBe(raw)
     expect(PROJECT_FORMAT_VERSION).toBe(1)
+  })
+})
+
+describe('starting RIS inputs (new projects and CSV imports)', () => {
+  const datasets = resolve(import.meta.dirname, '../../fixtures/datasets')
+
+  test.each([
+    ['perioOxy.csv', 'dichotomous'],
+    ['eds.csv', 'continuous']
+  ] as const)('an imported %s (%s) is analysed with monitoring boundaries at once', (file, type) => {
+    const imported = importCsv(readFileSync(resolve(datasets, file), 'utf8'), file)
+    if (!imported.ok) throw new Error(imported.error.message)
+    expect(imported.value.outcome.type).toBe(type)
+    expect(imported.value.monitoring.ris).toMatchObject(startingRisInputs(type))
+    const result = runTsa(imported.value)
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.ris.required).toBeGreaterThan(0)
+    expect(result.value.looks.some((look) => look.upper !== null)).toBe(true)
   })
 })

@@ -19,13 +19,35 @@ const SHORTCUTS: Readonly<Record<string, MenuCommand>> = {
 
 /**
  * The File command of a key press, or null. Ctrl+Z / Ctrl+Y are not here: the trial grid handles them (with its
- * own announcements), and a second handler would undo twice.
+ * own announcements), and a second handler would undo twice; see undoShortcut for the rest of the page.
  */
 export function fileShortcut(e: KeyboardEvent): MenuCommand | null {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return null
   const key = e.key.toLowerCase()
   if (e.shiftKey) return key === 's' ? { command: 'saveAs' } : null
   return SHORTCUTS[key] ?? null
+}
+
+/** Where the browser's own undo applies: typing in a text field is undone there, not in the project. */
+export function isTextEditing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type))
+  )
+}
+
+/**
+ * Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl+Y outside the grid and outside text fields (e.g. after choosing a setting
+ * in a select): the project's undo, in both hosts. The desktop menu shows these keys but leaves them to the page.
+ */
+export function undoShortcut(e: KeyboardEvent): MenuCommand | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextEditing(e.target)) return null
+  const key = e.key.toLowerCase()
+  if (key === 'z') return { command: e.shiftKey ? 'redo' : 'undo' }
+  if (key === 'y' && !e.shiftKey) return { command: 'redo' }
+  return null
 }
 
 export function useDocumentSession(result: () => TsaResult | null): {
@@ -52,11 +74,24 @@ export function useDocumentSession(result: () => TsaResult | null): {
   watch(() => store.project, doc.projectChanged, { deep: true })
   watch(() => doc.dirty, doc.projectChanged)
 
-  const runCommand = (command: MenuCommand): void => void doc.run(command, result())
+  const runCommand = (command: MenuCommand): void => {
+    // The menu's Undo while typing in a field undoes the typing, as the key would.
+    if (
+      (command.command === 'undo' || command.command === 'redo') &&
+      isTextEditing(document.activeElement)
+    ) {
+      document.execCommand(command.command)
+      return
+    }
+    void doc.run(command, result())
+  }
+
+  /** File shortcuts exist only in the web build: on the desktop the native menu's accelerators send them. */
+  let fileShortcuts = false
 
   function onKeydown(e: KeyboardEvent): void {
     if (e.defaultPrevented) return // a control (e.g. the grid) already used the key
-    const command = fileShortcut(e)
+    const command = undoShortcut(e) ?? (fileShortcuts ? fileShortcut(e) : null)
     if (command === null) return
     e.preventDefault() // Ctrl+S would save the page, Ctrl+P print it, Ctrl+O open a file as a page
     runCommand(command)
@@ -70,6 +105,7 @@ export function useDocumentSession(result: () => TsaResult | null): {
 
   onMounted(async () => {
     window.addEventListener('pagehide', onPageHide)
+    window.addEventListener('keydown', onKeydown)
     try {
       unsubscribe = engineClient.onMenuCommand(runCommand)
     } catch (err) {
@@ -80,7 +116,7 @@ export function useDocumentSession(result: () => TsaResult | null): {
     } catch {
       return // without it the host is unknown: no in-page shortcuts (the toolbar still works)
     }
-    if (appInfo.value.host === 'web' && !unmounted) window.addEventListener('keydown', onKeydown)
+    fileShortcuts = appInfo.value.host === 'web' && !unmounted
   })
 
   onBeforeUnmount(() => {

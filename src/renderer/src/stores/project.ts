@@ -8,6 +8,7 @@ import {
   PROJECT_FORMAT,
   PROJECT_FORMAT_VERSION,
   parseProjectFile,
+  startingRisInputs,
   type ProjectFile
 } from '@shared/projectFile'
 import { createHistory } from './history'
@@ -80,13 +81,17 @@ interface Snapshot {
   version: number
 }
 
-/** An empty project of the given outcome type with every default filled in by the project schema. */
+/**
+ * An empty project of the given outcome type with every default filled in by the project schema, and starting RIS
+ * inputs so that the first trials typed in are monitored at once.
+ */
 export function emptyProject(type: OutcomeType = 'dichotomous'): ProjectFile {
   const parsed = parseProjectFile({
     format: PROJECT_FORMAT,
     formatVersion: PROJECT_FORMAT_VERSION,
     outcome: { type },
     trials: [],
+    monitoring: { ris: startingRisInputs(type) },
     ...(type === 'continuous' ? { analysis: { measure: 'MD' } } : {})
   })
   if (!parsed.ok) throw new Error(`default project is invalid: ${parsed.error.message}`)
@@ -194,6 +199,11 @@ export const useProjectStore = defineStore('project', () => {
       analysis.measure = type === 'continuous' ? 'MD' : 'RR'
       if (type === 'continuous' && monitoring.informationAxis === 'events') {
         monitoring.informationAxis = 'participants'
+      }
+      // The other type's RIS inputs, where the user has given none yet (those of the old type stay, unused).
+      for (const [key, value] of Object.entries(startingRisInputs(type))) {
+        const ris = monitoring.ris as Record<string, unknown>
+        if (ris[key] === undefined) ris[key] = value
       }
       drafts.value = trials.value.map(() => ({}))
     })

@@ -17,6 +17,27 @@ describe('ResultsPanel', () => {
     expect(wrapper.html()).not.toMatch(/NaN|undefined|Infinity/)
   })
 
+  test("the grid's exclusions (invalid cells) are listed before the engine's own", () => {
+    const result = {
+      ...syntheticResult(),
+      excluded: [{ trial: 'Golfam 2011', reason: 'zero events in both arms' }]
+    }
+    const wrapper = mount(ResultsPanel, {
+      props: {
+        result,
+        error: null,
+        dataExclusions: [
+          { trial: 'Greif 2000', reason: 'invalid data (Control events: must be a number)' }
+        ]
+      }
+    })
+    const items = wrapper.findAll('ul[aria-label="Excluded trials"] li').map((li) => li.text())
+    expect(items).toEqual([
+      'Greif 2000: invalid data (Control events: must be a number)',
+      'Golfam 2011: zero events in both arms'
+    ])
+  })
+
   test('an engine error is shown as an alert instead of results', () => {
     const wrapper = mount(ResultsPanel, {
       props: { result: null, error: 'no trial can be analysed' }

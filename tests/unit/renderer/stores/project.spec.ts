@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
+import { runTsa } from '../../../../src/engine'
 import { parseProjectFile, type ProjectFile } from '../../../../src/shared/projectFile'
 import {
   UNDO_CAPACITY,
@@ -66,6 +67,37 @@ describe('useProjectStore: defaults', () => {
     ])
     expect(store.project.analysis.measure).toBe('MD')
   })
+})
+
+describe('useProjectStore: a new project is monitored from its first trials', () => {
+  it.each(['dichotomous', 'continuous'] as const)(
+    'a new %s project runs with a RIS and monitoring boundaries once trials are typed in',
+    (type) => {
+      const store = useProjectStore()
+      store.newProject(type)
+      const rows =
+        type === 'dichotomous'
+          ? [
+              ['Greif 2000', '2000', '13', '250', '28', '250'],
+              ['Belda 2005', '2005', '14', '143', '25', '148']
+            ]
+          : [
+              ['Adelaide', '2000', '20.9', '20.6', '42', '36', '24', '44'],
+              ['Belfast', '2004', '41.9', '28.3', '59', '49.5', '47', '54']
+            ]
+      rows.forEach((cells) => {
+        const row = store.addTrial()
+        store.columns
+          .filter((c) => c.kind !== 'flag')
+          .forEach((c, j) => store.setCell(row, c.field, cells[j] ?? ''))
+      })
+      const result = runTsa(store.projectForAnalysis.project)
+      if (!result.ok) throw new Error(result.error.message)
+      expect(result.value.looks).toHaveLength(2)
+      expect(result.value.ris.required).toBeGreaterThan(0)
+      expect(result.value.looks[0]?.upper).toBeGreaterThan(0)
+    }
+  )
 })
 
 describe('useProjectStore: cells', () => {

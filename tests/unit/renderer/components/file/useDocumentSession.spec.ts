@@ -5,7 +5,11 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
-import { fileShortcut, useDocumentSession } from '@renderer/composables/useDocumentSession'
+import {
+  fileShortcut,
+  undoShortcut,
+  useDocumentSession
+} from '@renderer/composables/useDocumentSession'
 import { useDocumentStore } from '@renderer/stores/document'
 import { useProjectStore } from '@renderer/stores/project'
 import { syntheticResult } from '../../charts/syntheticResult'
@@ -96,13 +100,52 @@ describe('useDocumentSession', () => {
     expect(host.calls('saveProject')).toHaveLength(2) // the listener went with the app
   })
 
-  it('on the desktop the menus own the accelerators: no keyboard handling in the page', async () => {
+  it('on the desktop the menus own the File accelerators: the page leaves Ctrl+S alone', async () => {
     host.answers.appInfo = () => ({ name: 'OpenTSA', version: '1.2.3', host: 'desktop' })
     const wrapper = await start()
     const event = press('s')
     await flushPromises()
     expect(event.defaultPrevented).toBe(false)
     expect(host.calls('saveProject')).toEqual([])
+    wrapper.unmount()
+  })
+
+  it.each(['web', 'desktop'] as const)(
+    'in the %s host, Ctrl+Z outside the grid and text fields undoes the last project edit',
+    async (kind) => {
+      host.answers.appInfo = () => ({ name: 'OpenTSA', version: '1.2.3', host: kind })
+      const wrapper = await start()
+      const project = useProjectStore()
+      project.editSettings((p) => {
+        p.monitoring.alpha = 0.01
+      })
+      const undo = press('z')
+      expect(undo.defaultPrevented).toBe(true)
+      await flushPromises()
+      expect(project.project.monitoring.alpha).toBe(0.05)
+      press('y')
+      await flushPromises()
+      expect(project.project.monitoring.alpha).toBe(0.01)
+      wrapper.unmount()
+    }
+  )
+
+  it("the menu's Undo while a text field has the focus undoes the typing, not the project", async () => {
+    const wrapper = await start()
+    const project = useProjectStore()
+    project.editSettings((p) => {
+      p.monitoring.alpha = 0.01
+    })
+    const input = document.createElement('input')
+    document.body.append(input)
+    input.focus()
+    const execCommand = vi.fn(() => true)
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })
+    host.menu({ command: 'undo' })
+    await flushPromises()
+    expect(execCommand).toHaveBeenCalledWith('undo')
+    expect(project.project.monitoring.alpha).toBe(0.01)
+    input.remove()
     wrapper.unmount()
   })
 
@@ -114,6 +157,28 @@ describe('useDocumentSession', () => {
     await flushPromises()
     expect(host.calls('openProject')).toEqual([])
     wrapper.unmount()
+  })
+})
+
+describe('undoShortcut', () => {
+  const inField = (key: string, init: KeyboardEventInit = {}): ReturnType<typeof undoShortcut> => {
+    const input = document.createElement('input')
+    document.body.append(input)
+    let command: ReturnType<typeof undoShortcut> = null
+    input.addEventListener('keydown', (e) => (command = undoShortcut(e)))
+    input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }))
+    input.remove()
+    return command
+  }
+
+  it('maps Ctrl/Cmd+Z to undo, Shift+Z and Ctrl+Y to redo; a text field keeps its own undo', () => {
+    const key = (k: string, init: KeyboardEventInit = {}) =>
+      undoShortcut(new KeyboardEvent('keydown', { key: k, ...init }))
+    expect(key('z', { ctrlKey: true })).toEqual({ command: 'undo' })
+    expect(key('Z', { metaKey: true, shiftKey: true })).toEqual({ command: 'redo' })
+    expect(key('y', { ctrlKey: true })).toEqual({ command: 'redo' })
+    expect(key('z')).toBeNull()
+    expect(inField('z', { ctrlKey: true })).toBeNull()
   })
 })
 
