@@ -151,8 +151,22 @@ export function runTsa(input: TsaInput): Result<TsaResult> {
     excluded,
     conclusion: concludeTsa(input, looks, conventional),
     conventionalBoundary: conventional,
+    design: designOf(input.monitoring),
     notes
   })
+}
+
+function designOf(m: TsaInput['monitoring']): TsaResult['design'] {
+  const designFutility = m.futility === 'nonBinding' || m.futility === 'binding'
+  return {
+    alpha: m.alpha,
+    beta: m.beta,
+    sides: m.sides,
+    alphaSpending: m.alphaSpending,
+    futility: m.futility,
+    betaSpending: designFutility ? (m.betaSpending ?? { kind: 'obf' }) : null, // computeBoundaries' default
+    boundaryEngine: m.boundaryEngine
+  }
 }
 
 interface RisOutcome {

@@ -166,5 +166,16 @@ export interface TsaResult {
   conclusion: { code: ConclusionCode; text: string; look: number | null }
   /** conventional critical value z_{1−α/sides} used past the RIS and for LIL */
   conventionalBoundary: number
+  /** the monitoring design the boundaries come from, so that a chart or report can name it */
+  design: {
+    alpha: number
+    beta: number
+    sides: 1 | 2
+    alphaSpending: SpendingSpec
+    futility: FutilityKind
+    /** the β-spending function of design-style futility (nonBinding, binding); null otherwise */
+    betaSpending: SpendingSpec | null
+    boundaryEngine: BoundaryEngine
+  }
   notes: string[]
 }

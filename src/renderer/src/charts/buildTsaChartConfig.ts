@@ -19,6 +19,7 @@ import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
 import type { AnnotationOptions } from 'chartjs-plugin-annotation'
 import type { TsaLook, TsaResult } from '@engine'
 import { formatEstimate, formatFixed, formatInformation, formatPercent } from './format'
+import { designLegend } from './designLegend'
 import { paletteFor, type TsaChartPalette, type TsaChartTheme, type TsaLineStyle } from './palette'
 
 /**
@@ -59,7 +60,16 @@ export interface TsaPoint {
 
 export type TsaChartConfig = ChartConfiguration<'line', TsaPoint[]>
 
-/** Legend texts: they name the settings (e.g. "Monitoring boundaries (O'Brien–Fleming, alpha 5%, power 80%)"). */
+const TOOLTIP_NAME: Record<Exclude<TsaDatasetRole, 'zCurve'>, string> = {
+  conventionalUpper: 'Conventional boundary',
+  conventionalLower: 'Conventional boundary',
+  upperBoundary: 'Monitoring boundary',
+  lowerBoundary: 'Monitoring boundary',
+  futilityUpper: 'Futility boundary',
+  futilityLower: 'Futility boundary'
+}
+
+/** Legend texts; by default the boundaries name their design (designLegend.ts). */
 export interface TsaChartLegend {
   zCurve: string
   conventional: string
@@ -245,8 +255,7 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
       conventional === null
         ? 'Conventional boundary'
         : `Conventional boundary (Z = ${sides === 2 ? '±' : ''}${formatFixed(conventional, 2, locale)})`,
-    monitoring: 'Trial sequential monitoring boundary',
-    futility: 'Futility boundary',
+    ...designLegend(result.design, locale),
     ...options.legend
   }
   const groups = options.groupLabels ?? { intervention: 'intervention', control: 'control' }
@@ -439,7 +448,8 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
     if (role === 'zCurve') {
       return `Z = ${formatFixed(l.z, 2, locale)}${offScale[item.dataIndex] ? ' (off scale)' : ''}`
     }
-    return `${item.dataset.label ?? ''}: ${formatFixed(value[role], 2, locale)}`
+    // the short name: the legend already says which design the boundary comes from
+    return `${TOOLTIP_NAME[role]}: ${formatFixed(value[role], 2, locale)}`
   }
 
   return {

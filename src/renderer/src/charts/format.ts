@@ -44,10 +44,13 @@ export function formatInformation(x: number | null | undefined, locale = 'en'): 
   return formatter(locale, 'significant3', { maximumSignificantDigits: 3 }).format(x)
 }
 
-/** A fraction as a percentage with no decimals ('45%'). */
-export function formatPercent(x: number | null | undefined, locale = 'en'): string {
+/** A fraction as a percentage with no decimals ('45%'), or up to `decimals` where needed ('2.5%'). */
+export function formatPercent(x: number | null | undefined, locale = 'en', decimals = 0): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a'
-  return formatter(locale, 'percent', { style: 'percent', maximumFractionDigits: 0 }).format(x)
+  return formatter(locale, `percent${decimals}`, {
+    style: 'percent',
+    maximumFractionDigits: decimals
+  }).format(x)
 }
 
 /** An estimate with its interval: '0.80 (0.61 to 1.05)'; parts that are null read 'n/a'. */

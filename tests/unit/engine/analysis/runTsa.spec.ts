@@ -47,6 +47,37 @@ const BENEFIT: Trial[] = [
   ['D', 100, 1000, 200, 1000]
 ]
 
+describe('the design is reported with the result (for legends and reports)', () => {
+  test('alpha, beta, sides, spending, futility and engine as given; beta-spending only for design futility', () => {
+    const wedge = ok(
+      project(BENEFIT, (p) => {
+        p.monitoring.futility = 'tsaWedge'
+        p.monitoring.alphaSpending = { kind: 'hsd', gamma: -2 }
+      })
+    )
+    expect(wedge.design).toEqual({
+      alpha: 0.05,
+      beta: 0.2,
+      sides: 2,
+      alphaSpending: { kind: 'hsd', gamma: -2 },
+      futility: 'tsaWedge',
+      betaSpending: null,
+      boundaryEngine: 'tsa'
+    })
+    const binding = ok(
+      project(BENEFIT, (p) => {
+        p.monitoring.sides = 1
+        p.monitoring.futility = 'binding'
+      })
+    )
+    expect(binding.design).toMatchObject({
+      sides: 1,
+      futility: 'binding',
+      betaSpending: { kind: 'obf' }
+    })
+  })
+})
+
 describe('orientation (methods.md §3)', () => {
   test('harmful outcome: RR < 1 gives positive Z; beneficial outcome flips it', () => {
     const harmful = ok(project(BENEFIT))

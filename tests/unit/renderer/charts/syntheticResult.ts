@@ -106,6 +106,15 @@ export function syntheticResult(): TsaResult {
     conclusion: { code: 'benefit', text: 'The Z-curve crossed the monitoring boundary.', look: 4 },
     conventionalBoundary: 1.959963984540054,
     boundaryCurve: [],
+    design: {
+      alpha: 0.05,
+      beta: 0.2,
+      sides: 2,
+      alphaSpending: { kind: 'obf' },
+      futility: 'none',
+      betaSpending: null,
+      boundaryEngine: 'tsa'
+    },
     notes: []
   }
 }
