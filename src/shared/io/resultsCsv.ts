@@ -6,34 +6,6 @@
 import Papa from 'papaparse'
 import type { ReportedEstimate, TsaLook, TsaResult } from '@engine'
 
-export const RESULTS_CSV_COLUMNS = [
-  'section',
-  'trial',
-  'cumulativeInformation',
-  'informationFraction',
-  'z',
-  'upper',
-  'lower',
-  'futilityUpper',
-  'futilityLower',
-  'estimate',
-  'ciLower',
-  'ciUpper',
-  'tsaCiLower',
-  'tsaCiUpper',
-  'p',
-  'quantity',
-  'value'
-] as const
-
-type Column = (typeof RESULTS_CSV_COLUMNS)[number]
-type Cell = string | number | null
-type Row = Partial<Record<Column, Cell>>
-
-/** null, NaN and ±Infinity become an empty cell. */
-const num = (x: number | null | undefined): number | null =>
-  typeof x === 'number' && Number.isFinite(x) ? x : null
-
 const LOOK_FIELDS = [
   'cumulativeInformation',
   'informationFraction',
@@ -47,7 +19,24 @@ const LOOK_FIELDS = [
   'ciUpper',
   'tsaCiLower',
   'tsaCiUpper'
-] as const satisfies readonly (Column & keyof TsaLook)[]
+] as const satisfies readonly (keyof TsaLook)[]
+
+export const RESULTS_CSV_COLUMNS = [
+  'section',
+  'trial',
+  ...LOOK_FIELDS,
+  'p',
+  'quantity',
+  'value'
+] as const
+
+type Column = (typeof RESULTS_CSV_COLUMNS)[number]
+type Cell = string | number | null
+type Row = Partial<Record<Column, Cell>>
+
+/** null, NaN and ±Infinity become an empty cell. */
+const num = (x: number | null | undefined): number | null =>
+  typeof x === 'number' && Number.isFinite(x) ? x : null
 
 const lookRow = (look: TsaLook): Row => ({
   section: 'look',

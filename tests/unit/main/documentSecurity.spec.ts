@@ -9,14 +9,16 @@ import type { IpcMainInvokeEvent } from 'electron'
 import type { DocumentFiles } from '../../../src/main/documents/diskFiles'
 import type { RecentDocuments } from '../../../src/main/documents/recentDocuments'
 import type { AutosavedWork, RecoveryStore } from '../../../src/main/documents/recovery'
-import type { Requests } from '../../../src/shared/ipc/contract'
+import { ENGINE_REQUESTS, type Requests } from '../../../src/shared/ipc/contract'
 
 type InvokeListener = (event: unknown, raw: unknown) => Promise<unknown>
 const ipcHandlers = new Map<string, InvokeListener>()
 
 vi.mock('electron', () => ({
   ipcMain: {
-    handle: vi.fn((channel: string, listener: InvokeListener) => ipcHandlers.set(channel, listener)),
+    handle: vi.fn((channel: string, listener: InvokeListener) =>
+      ipcHandlers.set(channel, listener)
+    ),
     removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel))
   }
 }))
@@ -35,7 +37,12 @@ const EXAMPLE: unknown = JSON.parse(EXAMPLE_TEXT)
 /** A valid payload for every request: a new request without one here does not compile. */
 const VALID: { [K in keyof Requests]: unknown } = {
   runTsa: EXAMPLE,
-  computeBoundaries: { informationFractions: [0.5, 1], alpha: 0.05, sides: 2, spending: { kind: 'obf' } },
+  computeBoundaries: {
+    informationFractions: [0.5, 1],
+    alpha: 0.05,
+    sides: 2,
+    spending: { kind: 'obf' }
+  },
   computeRequiredInformationSize: {
     alpha: 0.05,
     sides: 2,
@@ -83,30 +90,43 @@ describe('no request payload can carry a path for writing', () => {
     for (const key of PATH_KEYS) {
       const base = VALID[name]
       const payload =
-        typeof base === 'object' && base !== null ? { ...base, [key]: SOME_PATH } : { [key]: SOME_PATH }
+        typeof base === 'object' && base !== null
+          ? { ...base, [key]: SOME_PATH }
+          : { [key]: SOME_PATH }
       const parsed = PARSERS[name](payload)
       if (parsed.ok) expect(keysIn(parsed.value).has(key), `${name}.${key}`).toBe(false)
     }
   })
 
   it('saveProject and exportFile reject extra keys outright (strict objects)', () => {
-    expect(PARSERS.saveProject({ project: EXAMPLE, saveAs: false, path: SOME_PATH })).toMatchObject({
+    expect(PARSERS.saveProject({ project: EXAMPLE, saveAs: false, path: SOME_PATH })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'invalidRequest' }
+      }
+    )
+    expect(PARSERS.exportFile({ ...(VALID.exportFile as object), path: SOME_PATH })).toMatchObject({
       ok: false,
       error: { code: 'invalidRequest' }
     })
-    expect(
-      PARSERS.exportFile({ ...(VALID.exportFile as object), path: SOME_PATH })
-    ).toMatchObject({ ok: false, error: { code: 'invalidRequest' } })
     expect(PARSERS.openProject({ path: SOME_PATH })).toMatchObject({ ok: false })
   })
 
-  it.each(['../chart.svg', '/tmp/chart.svg', 'C:\\Users\\me\\chart.svg', 'a/b.svg', '..', '.', 'x\0.svg'])(
-    'exportFile refuses the suggested name %j: a name, not a path',
-    (suggestedName) => {
-      const parsed = PARSERS.exportFile({ ...(VALID.exportFile as object), suggestedName })
-      expect(parsed).toMatchObject({ ok: false, error: { code: 'invalidRequest', field: 'suggestedName' } })
-    }
-  )
+  it.each([
+    '../chart.svg',
+    '/tmp/chart.svg',
+    'C:\\Users\\me\\chart.svg',
+    'a/b.svg',
+    '..',
+    '.',
+    'x\0.svg'
+  ])('exportFile refuses the suggested name %j: a name, not a path', (suggestedName) => {
+    const parsed = PARSERS.exportFile({ ...(VALID.exportFile as object), suggestedName })
+    expect(parsed).toMatchObject({
+      ok: false,
+      error: { code: 'invalidRequest', field: 'suggestedName' }
+    })
+  })
 
   it('openProject takes only an index into main’s own recent list', () => {
     for (const recent of [-1, 1.5, '0', 100]) {
@@ -150,7 +170,10 @@ describe('main writes only where a dialog pointed, or to the path a dialog bound
   const request = fc.oneof(
     fc.record({
       name: fc.constant('saveProject' as const),
-      req: fc.record({ project: fc.constantFrom('../../etc/passwd', '/etc/passwd', 'C:\\x').map(project), saveAs: fc.boolean() })
+      req: fc.record({
+        project: fc.constantFrom('../../etc/passwd', '/etc/passwd', 'C:\\x').map(project),
+        saveAs: fc.boolean()
+      })
     }),
     fc.record({
       name: fc.constant('exportFile' as const),
@@ -161,12 +184,21 @@ describe('main writes only where a dialog pointed, or to the path a dialog bound
     }),
     fc.record({
       name: fc.constant('setDocumentState' as const),
-      req: fc.record({ title: fc.constantFrom('/etc/passwd', '~/.ssh/id_rsa', 'x'), dirty: fc.boolean() })
+      req: fc.record({
+        title: fc.constantFrom('/etc/passwd', '~/.ssh/id_rsa', 'x'),
+        dirty: fc.boolean()
+      })
     }),
-    fc.record({ name: fc.constant('openProject' as const), req: fc.constantFrom(null, { recent: 0 }, { recent: 3 }) }),
+    fc.record({
+      name: fc.constant('openProject' as const),
+      req: fc.constantFrom(null, { recent: 0 }, { recent: 3 })
+    }),
     fc.record({ name: fc.constant('importData' as const), req: fc.constant(null) }),
     fc.record({ name: fc.constant('newDocument' as const), req: fc.constant(null) }),
-    fc.record({ name: fc.constant('autosave' as const), req: fc.constantFrom(null, project('/etc/passwd')) })
+    fc.record({
+      name: fc.constant('autosave' as const),
+      req: fc.constantFrom(null, project('/etc/passwd'))
+    })
   )
 
   it('for any sequence of requests and dialog answers', async () => {
@@ -231,7 +263,9 @@ describe('main writes only where a dialog pointed, or to the path a dialog bound
           const dialogsGave = [...chosen].join(', ') || 'nothing'
           if (files.writes.length > 0) runsThatWrote++
           for (const path of files.writes) {
-            expect(fromDialog(path), `${path} was written; the dialogs gave ${dialogsGave}`).toBe(true)
+            expect(fromDialog(path), `${path} was written; the dialogs gave ${dialogsGave}`).toBe(
+              true
+            )
           }
           // The recovery file records the bound document: that too came from a dialog.
           for (const { documentPath } of saved) {
@@ -247,7 +281,11 @@ describe('main writes only where a dialog pointed, or to the path a dialog bound
   })
 
   it('a parsed project carries no path: the project format has no field for one', () => {
-    const parsed = parseProjectFile({ ...(EXAMPLE as object), path: SOME_PATH, documentPath: SOME_PATH })
+    const parsed = parseProjectFile({
+      ...(EXAMPLE as object),
+      path: SOME_PATH,
+      documentPath: SOME_PATH
+    })
     expect(parsed.ok && keysIn(parsed.value).has('path')).toBe(false)
     expect(parsed.ok && keysIn(parsed.value).has('documentPath')).toBe(false)
   })
@@ -279,7 +317,7 @@ describe('IPC sender check on the document channels', () => {
     ['a local file', { senderFrame: { url: 'file:///tmp/evil.html', parent: null } }]
   ] as const
 
-  it.each(NAMES.filter((n) => !['runTsa', 'computeBoundaries', 'computeRequiredInformationSize', 'appInfo'].includes(n)))(
+  it.each(NAMES.filter((n) => !(ENGINE_REQUESTS as readonly string[]).includes(n)))(
     '%s refuses untrusted senders without running',
     async (name) => {
       for (const [what, event] of untrusted) {
@@ -295,7 +333,10 @@ describe('IPC sender check on the document channels', () => {
   it('passes the sender to the handler, so main acts on the window that asked', async () => {
     const sender = { id: 3 }
     const event = { senderFrame: { url: `${APP_ORIGIN}/`, parent: null }, sender }
-    expect(await invoke(REQUEST_CHANNELS.newDocument, event, null)).toEqual({ ok: true, value: null })
+    expect(await invoke(REQUEST_CHANNELS.newDocument, event, null)).toEqual({
+      ok: true,
+      value: null
+    })
     expect(handlers['newDocument']).toHaveBeenCalledWith(null, sender)
   })
 })
