@@ -4,9 +4,14 @@ import ResultsPanel from '@renderer/components/results/ResultsPanel.vue'
 import { syntheticResult } from '../charts/syntheticResult'
 
 describe('ResultsPanel', () => {
-  test('region "Results" with the key numbers, both models, exclusions and a per-look table', () => {
+  test('region "Results" with the key numbers, both models, exclusions and a per-look table', async () => {
     const result = syntheticResult()
     const wrapper = mount(ResultsPanel, { props: { result, error: null } })
+    // the per-look table is built when its <details> is opened
+    expect(wrapper.find('table[aria-label="Looks"]').exists()).toBe(false)
+    const details = wrapper.get('details.looks')
+    ;(details.element as HTMLDetailsElement).open = true
+    await details.trigger('toggle')
     const region = wrapper.get('section[aria-label="Results"]')
     expect(region.text()).toContain(result.conclusion.text)
     expect(wrapper.get('[data-testid="pooled-fixed"]').text()).not.toBe('')
