@@ -38,6 +38,20 @@ const relativeInto = (folders, message) => ({
   message
 })
 
+/** What src/shared (and src/shared/figure) may not import besides UI libraries. */
+const SHARED_PATHS = [
+  ...NODE_BARE,
+  {
+    name: '@engine',
+    allowTypeImports: true,
+    message: 'src/shared may import only TYPES from @engine (`import type`).'
+  }
+]
+const SHARED_RELATIVE = relativeInto(
+  ['main', 'preload', 'renderer', 'cli', 'web', 'engine'],
+  'src/shared imports only src/shared and types from @engine.'
+)
+
 /** One zone: these files may not import these modules. Runtime vs `import type` is told apart where it matters. */
 const zone = (files, { paths = [], patterns = [] }) => ({
   files,
@@ -121,24 +135,32 @@ export default defineConfig([
     ]
   }),
   zone(['src/shared/**'], {
-    paths: [
-      ...NODE_BARE,
-      {
-        name: '@engine',
-        allowTypeImports: true,
-        message: 'src/shared may import only TYPES from @engine (`import type`).'
-      }
-    ],
+    paths: SHARED_PATHS,
     patterns: [
       ELECTRON,
       NODE_PREFIXED,
       UI_LIBS,
       DEEP_ENGINE,
       RENDERER_ALIAS,
-      relativeInto(
-        ['main', 'preload', 'renderer', 'cli', 'web', 'engine'],
-        'src/shared imports only src/shared and types from @engine.'
-      )
+      SHARED_RELATIVE
+    ]
+  }),
+  // The chart's pure parts (config builder, palette, headless scene) are shared by the renderer and the CLI: they
+  // may name Chart.js's and the annotation plugin's TYPES, never load them (the CLI never loads Chart.js).
+  zone(['src/shared/figure/**'], {
+    paths: SHARED_PATHS,
+    patterns: [
+      ELECTRON,
+      NODE_PREFIXED,
+      { regex: '^(vue|pinia)(/|$)', message: 'UI libraries belong to src/renderer only.' },
+      {
+        regex: '^(chart\\.js|chartjs-plugin-annotation)(/|$)',
+        allowTypeImports: true,
+        message: 'src/shared/figure may import only TYPES from Chart.js and its annotation plugin.'
+      },
+      DEEP_ENGINE,
+      RENDERER_ALIAS,
+      SHARED_RELATIVE
     ]
   }),
   zone(['src/main/**'], {

@@ -22,10 +22,10 @@ import {
   buildTsaChartConfig,
   type TsaChartConfig,
   type TsaChartOptions
-} from './buildTsaChartConfig'
-import { paletteFor } from './palette'
+} from '@shared/figure/buildTsaChartConfig'
+import { paletteFor } from '@shared/figure/palette'
 import { registerTsaChart } from './registerChartJs'
-import { tsaTextAlternative } from './tsaTextAlternative'
+import { tsaTextAlternative } from '@shared/figure/tsaTextAlternative'
 
 /** CSS reference pixels per inch (CSS Values 4: 1in = 96px). */
 export const CSS_PX_PER_INCH = 96

@@ -3,19 +3,9 @@
  * exported PNG/SVG/PDF must be white whatever the UI theme (ecosystem.md §3.3). Shaped like chartjs-plugin-annotation
  * (style.md example 11): options under `options.plugins.tsaBackground`, no state.
  */
-import type { ChartType, Plugin } from 'chart.js'
-
-export interface TsaBackgroundOptions {
-  /** CSS colour; 'transparent' (default) draws nothing */
-  color?: string
-}
-
-declare module 'chart.js' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- must match Chart.js's own type parameter
-  interface PluginOptionsByType<TType extends ChartType> {
-    tsaBackground?: TsaBackgroundOptions
-  }
-}
+import type { Plugin } from 'chart.js'
+// the option's type (and its chart.js declaration) lives beside the config builder that sets it
+import type { TsaBackgroundOptions } from '@shared/figure/buildTsaChartConfig'
 
 export const tsaBackgroundPlugin: Plugin<'line', TsaBackgroundOptions> = {
   id: 'tsaBackground',

@@ -4,7 +4,7 @@ import { mount } from '@vue/test-utils'
 import type { TsaResult } from '@engine'
 import TsaChart from '@renderer/components/chart/TsaChart.vue'
 import { CHART_DRAWN_MARK, type ChartDrawnDetail } from '@renderer/charts/chartDrawMark'
-import { paletteFor } from '@renderer/charts/palette'
+import { paletteFor } from '@shared/figure/palette'
 import { syntheticResult } from './syntheticResult'
 
 // happy-dom has no 2D canvas: a fake Chart records what the component does with it

@@ -9,8 +9,8 @@ import {
   type TsaChartConfig,
   type TsaDatasetRole,
   type TsaPoint
-} from '@renderer/charts/buildTsaChartConfig'
-import { OKABE_ITO, paletteFor } from '@renderer/charts/palette'
+} from '@shared/figure/buildTsaChartConfig'
+import { OKABE_ITO, paletteFor } from '@shared/figure/palette'
 import { RIS, syntheticResult } from './syntheticResult'
 
 const dataset = (cfg: TsaChartConfig, role: TsaDatasetRole) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildTsaChartConfig } from '@renderer/charts/buildTsaChartConfig'
-import { designLegend, spendingName } from '@renderer/charts/designLegend'
+import { buildTsaChartConfig } from '@shared/figure/buildTsaChartConfig'
+import { designLegend, spendingName } from '@shared/figure/designLegend'
 import { syntheticResult } from './syntheticResult'
 
 /** WinAnsi (the PDF standard fonts' encoding) covers Latin-1; Greek letters and '≥' are outside it. */

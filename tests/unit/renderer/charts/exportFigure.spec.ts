@@ -8,7 +8,7 @@ import {
   setPngDpi,
   type TsaExportChartOptions
 } from '@renderer/charts/exportFigure'
-import { paletteFor } from '@renderer/charts/palette'
+import { paletteFor } from '@shared/figure/palette'
 import { syntheticResult } from './syntheticResult'
 
 // ---- a tiny PNG writer/reader (for the changedpi check) -------------------------------------------------------

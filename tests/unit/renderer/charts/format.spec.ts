@@ -4,7 +4,7 @@ import {
   formatFixed,
   formatInformation,
   formatPercent
-} from '@renderer/charts/format'
+} from '@shared/figure/format'
 
 describe('number formatting (chart, text alternative, results)', () => {
   test('fixed decimals without grouping; n/a for null and non-finite', () => {

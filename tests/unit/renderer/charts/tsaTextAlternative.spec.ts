@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { TsaResult } from '@engine'
-import { tsaTextAlternative } from '@renderer/charts/tsaTextAlternative'
+import { tsaTextAlternative } from '@shared/figure/tsaTextAlternative'
 import { syntheticResult } from './syntheticResult'
 
 describe('tsaTextAlternative', () => {

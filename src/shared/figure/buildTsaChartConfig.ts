@@ -1,7 +1,9 @@
 /**
  * The TSA chart as a Chart.js configuration: a PURE function of the engine's result and the display options
- * (style.md example 11). No Chart instance, no DOM, no reactive state: the same config feeds the on-screen chart
- * and every export (exportFigure.ts), and it is unit-tested as plain data.
+ * (style.md example 11). No Chart instance, no DOM, no reactive state: the same config feeds the on-screen chart,
+ * the in-browser exports (renderer/charts/exportFigure.ts) and the headless figure (scene.ts → SVG, PDF, PNG), and
+ * it is unit-tested as plain data. It lives in src/shared so that the CLI can use it: chart.js is imported as types
+ * only.
  *
  * What is drawn (interfaces.md, TsaResult):
  *   - the cumulative Z-curve, one point per look at x = cumulative information (z is oriented: positive favours
@@ -15,7 +17,13 @@
  *   - "Favours intervention" above and "Favours control" below the zero line.
  * Every number that reaches the config is finite: non-finite input becomes a gap (y: null) or is left out.
  */
-import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
+import type {
+  ChartConfiguration,
+  ChartDataset,
+  ChartType,
+  ScriptableScaleContext,
+  TooltipItem
+} from 'chart.js'
 import type { AnnotationOptions } from 'chartjs-plugin-annotation'
 import type { TsaLook, TsaResult } from '@engine'
 import { formatEstimate, formatFixed, formatInformation, formatPercent } from './format'
@@ -45,10 +53,20 @@ export type TsaDatasetRole =
   | 'futilityUpper'
   | 'futilityLower'
 
+/** Options of the renderer's tsaBackground plugin (a white page behind exported figures). */
+export interface TsaBackgroundOptions {
+  /** CSS colour; 'transparent' (default) draws nothing */
+  color?: string
+}
+
 declare module 'chart.js' {
   interface LineControllerDatasetOptions {
     /** OpenTSA: what this dataset draws (buildTsaChartConfig) */
     tsaRole?: TsaDatasetRole
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- must match Chart.js's own type parameter
+  interface PluginOptionsByType<TType extends ChartType> {
+    tsaBackground?: TsaBackgroundOptions
   }
 }
 
@@ -489,7 +507,7 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
           ticks: { color: palette.text, stepSize: 2 },
           grid: {
             // the zero line (no effect) a little stronger than the rest
-            color: (ctx) => (ctx.tick?.value === 0 ? palette.text : palette.grid)
+            color: (ctx: ScriptableScaleContext) => (ctx.tick?.value === 0 ? palette.text : palette.grid)
           },
           border: { color: palette.text }
         }
