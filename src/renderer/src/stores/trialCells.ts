@@ -1,7 +1,8 @@
 // Reading and checking what the user types or pastes into the trial table: numbers with either decimal separator,
-// yes/no flags, header rows (through csvImport's COLUMN_ALIASES) and TSV in and out of the clipboard.
+// yes/no flags, header rows (through tableImport's COLUMN_ALIASES) and TSV in and out of the clipboard.
 import Papa from 'papaparse'
-import { COLUMN_ALIASES, parseLocaleNumber } from '@shared/io/csvImport'
+import { COLUMN_ALIASES, headerKey } from '@shared/io/tableImport'
+import { parseLocaleNumber } from '@shared/io/cellText'
 import {
   dataFields,
   trialColumns,
@@ -11,34 +12,14 @@ import {
   type ValueField
 } from './trialColumns'
 
+export { detectDecimalComma, isBlank, parseFlag, separatorEvidence } from '@shared/io/cellText'
+
 /** Text the user typed that did not parse, kept per cell so nothing typed is ever lost. */
 export type CellDrafts = Partial<Record<CellField, string>>
 /** Why a cell is invalid, per field (absent: the cell is fine). */
 export type CellErrors = Partial<Record<ValueField, string>>
 
-// ---- numbers ----------------------------------------------------------------------------------------------------
-
-/**
- * Which decimal separator a single number shows, if it shows one: "1,5", "0,250", "1234,567" and "1.234,5" can only
- * be decimal commas; "1,234" and "1.234" are ambiguous (thousands separator or decimal) and give null.
- */
-export function separatorEvidence(text: string): 'comma' | 'point' | null {
-  const s = text.trim().replace(/[\s\u00a0']/g, '')
-  const single = /^[+-]?(\d*)([.,])(\d+)$/.exec(s)
-  if (single !== null) {
-    const [, whole = '', sep, fraction = ''] = single
-    const decimal = fraction.length !== 3 || whole === '' || whole === '0' || whole.length > 3
-    if (!decimal) return null
-    return sep === ',' ? 'comma' : 'point'
-  }
-  if (!/^[+-]?[\d.,]+$/.test(s)) return null
-  const lastComma = s.lastIndexOf(',')
-  const lastPoint = s.lastIndexOf('.')
-  if (lastComma >= 0 && lastPoint >= 0) return lastComma > lastPoint ? 'comma' : 'point'
-  if ((s.match(/\./g)?.length ?? 0) > 1) return 'comma' // 1.234.567: points group thousands
-  if ((s.match(/,/g)?.length ?? 0) > 1) return 'point' // 1,234,567
-  return null
-}
+// ---- numbers and flags (one implementation, shared with the importers: @shared/io/cellText) ---------------------
 
 /** True when the user's locale writes 1.5 as "1,5" (the tie-breaker for ambiguous numbers such as "1,234"). */
 export function localeUsesDecimalComma(): boolean {
@@ -49,54 +30,6 @@ export function localeUsesDecimalComma(): boolean {
   } catch {
     return false
   }
-}
-
-/**
- * Decides the decimal separator for a block of cells (a paste, or one typed cell): the separator the unambiguous
- * numbers show, by majority; the fallback (the locale's) when none shows one or the evidence is tied.
- */
-export function detectDecimalComma(texts: readonly string[], fallback: boolean): boolean {
-  let comma = 0
-  let point = 0
-  for (const t of texts) {
-    const e = separatorEvidence(t)
-    if (e === 'comma') comma++
-    else if (e === 'point') point++
-  }
-  if (comma === point) return fallback
-  return comma > point
-}
-
-/** Empty cells and R's NA are "not filled in". */
-export const isBlank = (text: string): boolean => {
-  const t = text.trim()
-  return t === '' || t.toUpperCase() === 'NA'
-}
-
-// ---- flags ------------------------------------------------------------------------------------------------------
-
-const TRUE_WORDS = new Set([
-  '1',
-  'true',
-  'yes',
-  'y',
-  'x',
-  '✓',
-  '✔',
-  'low',
-  'wahr',
-  'ja',
-  'oui',
-  'sí'
-])
-const FALSE_WORDS = new Set(['0', 'false', 'no', 'n', 'high', 'unclear', 'falsch', 'nein', 'non'])
-
-/** "yes"/"no", "TRUE"/"FALSE", 1/0, "low"/"high" (risk of bias) → boolean; blank or unknown text → null. */
-export function parseFlag(text: string): boolean | null {
-  const t = text.trim().toLowerCase()
-  if (TRUE_WORDS.has(t)) return true
-  if (FALSE_WORDS.has(t)) return false
-  return null
 }
 
 export const formatFlag = (value: boolean): string => (value ? 'yes' : 'no')
@@ -165,19 +98,12 @@ export function trialErrors(trial: AnyTrial, drafts: CellDrafts, type: OutcomeTy
 
 // ---- header rows ------------------------------------------------------------------------------------------------
 
-const normaliseHeader = (text: string): string =>
-  text
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[*:]+$/, '')
-
 /**
  * The column a header cell names, for this outcome type: the grid's own labels ("Intervention events") or one of
- * csvImport's COLUMN_ALIASES (RTSA, meta, metafor, RevMan names); null for anything else.
+ * tableImport's COLUMN_ALIASES (RTSA, meta, metafor, RevMan names); null for anything else.
  */
 export function matchHeader(text: string, type: OutcomeType): ValueField | null {
-  const key = normaliseHeader(text)
+  const key = headerKey(text)
   if (key === '') return null
   for (const column of trialColumns(type)) {
     if (column.label.toLowerCase() === key) return column.field
