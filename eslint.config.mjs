@@ -136,14 +136,7 @@ export default defineConfig([
   }),
   zone(['src/shared/**'], {
     paths: SHARED_PATHS,
-    patterns: [
-      ELECTRON,
-      NODE_PREFIXED,
-      UI_LIBS,
-      DEEP_ENGINE,
-      RENDERER_ALIAS,
-      SHARED_RELATIVE
-    ]
+    patterns: [ELECTRON, NODE_PREFIXED, UI_LIBS, DEEP_ENGINE, RENDERER_ALIAS, SHARED_RELATIVE]
   }),
   // The chart's pure parts (config builder, palette, headless scene) are shared by the renderer and the CLI: they
   // may name Chart.js's and the annotation plugin's TYPES, never load them (the CLI never loads Chart.js).

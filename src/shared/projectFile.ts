@@ -2,6 +2,7 @@
 // migration hook. Fields may be added; the ones of interfaces.md keep their names, types and meaning.
 import type { TRIAL_DATA_FIELDS as ENGINE_TRIAL_DATA_FIELDS, TsaInput } from '@engine'
 import { z } from 'zod'
+import { FIGURE_MM } from './figure/figureSize'
 import { kindError, probability, sides, spending } from './schemaParts'
 
 export const PROJECT_FORMAT = 'opentsa-project'
@@ -205,12 +206,41 @@ export const outcomeSchema = z.object({
   controlLabel: z.string().default('Control')
 })
 
+const figureMm = z
+  .number({ error: 'must be a number' })
+  .gte(FIGURE_MM.min, { error: `must be at least ${FIGURE_MM.min} mm` })
+  .lte(FIGURE_MM.max, { error: `must be at most ${FIGURE_MM.max} mm` })
+
+/**
+ * How the TSA figure looks, for the app's chart and exports and for `opentsa plot` (whose flags override it). Every
+ * field is optional and has no default, so a project that never set one stays without: the defaults live in
+ * figure/figureOptions.ts.
+ */
+export const figureSchema = z.object({
+  title: z.string({ error: 'must be text' }).optional(),
+  /** x-axis title (default from the information axis, "Cumulative number of participants") */
+  xLabel: z.string({ error: 'must be text' }).optional(),
+  /** y-axis title (default "Cumulative Z-score") */
+  yLabel: z.string({ error: 'must be text' }).optional(),
+  /** the group names in "Favours …" (default: the outcome's interventionLabel and controlLabel) */
+  interventionLabel: z.string({ error: 'must be text' }).optional(),
+  controlLabel: z.string({ error: 'must be text' }).optional(),
+  /** each trial's name beside its point of the Z-curve */
+  trialLabels: z.boolean({ error: 'must be true or false' }).optional(),
+  palette: z.enum(['colourBlind', 'grey'], { error: 'must be colourBlind or grey' }).optional(),
+  /** a journal column: single 85 mm or double 170 mm wide */
+  preset: z.enum(['single', 'double'], { error: 'must be single or double' }).optional(),
+  widthMm: figureMm.optional(),
+  heightMm: figureMm.optional()
+})
+
 const projectBase = z.object({
   format: z.literal(PROJECT_FORMAT, { error: `must be "${PROJECT_FORMAT}"` }),
   formatVersion: z.literal(PROJECT_FORMAT_VERSION, { error: `must be ${PROJECT_FORMAT_VERSION}` }),
   title: z.string({ error: 'must be text' }).default(''),
   analysis: analysisSchema.default(() => analysisSchema.parse({})),
-  monitoring: monitoringSchema.default(() => monitoringSchema.parse({}))
+  monitoring: monitoringSchema.default(() => monitoringSchema.parse({})),
+  figure: figureSchema.optional()
 })
 
 export const dichotomousProjectSchema = projectBase.extend({
@@ -230,6 +260,7 @@ export type DichotomousTrial = z.output<typeof dichotomousTrialSchema>
 export type ContinuousTrial = z.output<typeof continuousTrialSchema>
 export type AnalysisSettings = z.output<typeof analysisSchema>
 export type MonitoringSettings = z.output<typeof monitoringSchema>
+export type FigureSettings = z.output<typeof figureSchema>
 
 /**
  * The RIS inputs a project starts with when nobody has given any (a new project, a CSV import), so that its first

@@ -28,7 +28,13 @@ import type { AnnotationOptions } from 'chartjs-plugin-annotation'
 import type { TsaLook, TsaResult } from '@engine'
 import { formatEstimate, formatFixed, formatInformation, formatPercent } from './format'
 import { designLegend } from './designLegend'
-import { paletteFor, type TsaChartPalette, type TsaChartTheme, type TsaLineStyle } from './palette'
+import {
+  paletteFor,
+  type TsaChartPalette,
+  type TsaChartTheme,
+  type TsaColourScheme,
+  type TsaLineStyle
+} from './palette'
 
 /**
  * Half-range of the y axis (|Z|). rpact uses 8 as its default cap for boundaries (C_UPPER_BOUNDS_DEFAULT); the CTU
@@ -99,6 +105,8 @@ export interface TsaChartOptions {
   theme: TsaChartTheme
   /** x-axis title; default from result.ris.unit ("Cumulative number of participants", …) */
   informationLabel?: string
+  /** y-axis title; default DEFAULT_Z_AXIS_LABEL */
+  zLabel?: string
   /** the unit after the RIS value ("participants"); default from result.ris.unit */
   informationUnit?: string
   title?: string
@@ -111,8 +119,17 @@ export interface TsaChartOptions {
   showBoundaries?: boolean
   /** futility wedge; default true */
   showFutility?: boolean
+  /** Okabe–Ito colours (default) or greys; the dash patterns are the same in both */
+  colourScheme?: TsaColourScheme
   palette?: Partial<TsaChartPalette>
   legend?: Partial<TsaChartLegend>
+  /** each look's trial name beside its point of the Z-curve; default false */
+  trialLabels?: boolean
+  /**
+   * α, β, ρ, γ in the legend instead of their names; default false, because the browser's PDF export has only the
+   * WinAnsi standard fonts. The headless figure embeds DejaVu Sans and turns this on.
+   */
+  greekLetters?: boolean
   /** 1 or 2; default: 2 when any look has a lower boundary or none has an upper one */
   sides?: 1 | 2
   /** half-range of the y axis; default Y_AXIS_LIMIT */
@@ -120,6 +137,12 @@ export interface TsaChartOptions {
   /** BCP 47 locale for numbers; default 'en' */
   locale?: string
 }
+
+/** The y-axis title unless the options give one. */
+export const DEFAULT_Z_AXIS_LABEL = 'Cumulative Z-score'
+
+/** Font size (CSS px) of the trial names beside the Z-curve: smaller than the other labels, there are many. */
+const TRIAL_LABEL_SIZE = 9
 
 const UNIT_NOUN: Record<TsaResult['ris']['unit'], string> = {
   participants: 'participants',
@@ -257,7 +280,7 @@ function hasAny(points: readonly TsaPoint[]): boolean {
 
 /** The TSA chart's Chart.js configuration (pure; see the file header). */
 export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions): TsaChartConfig {
-  const palette = paletteFor(options.theme, options.palette)
+  const palette = paletteFor(options.theme, options.palette, options.colourScheme)
   const locale = options.locale ?? 'en'
   const yLimit = finite(options.yLimit) && options.yLimit > 0 ? options.yLimit : Y_AXIS_LIMIT
   const sides = options.sides ?? inferSides(result)
@@ -273,7 +296,7 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
       conventional === null
         ? 'Conventional boundary'
         : `Conventional boundary (Z = ${sides === 2 ? '±' : ''}${formatFixed(conventional, 2, locale)})`,
-    ...designLegend(result.design, locale),
+    ...designLegend(result.design, { locale, greekLetters: options.greekLetters ?? false }),
     ...options.legend
   }
   const groups = options.groupLabels ?? { intervention: 'intervention', control: 'control' }
@@ -428,6 +451,9 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
   })
   annotations.favoursIntervention = favours(`Favours ${groups.intervention}`, true)
   annotations.favoursControl = favours(`Favours ${groups.control}`, false)
+  if (options.trialLabels ?? false) {
+    Object.assign(annotations, trialLabelAnnotations(zPoints, looks, offScale, palette.text))
+  }
   looks.forEach((l, i) => {
     if (!offScale[i] || !finite(l.z)) return
     const up = l.z > 0
@@ -503,11 +529,16 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
           type: 'linear',
           min: -yLimit,
           max: yLimit,
-          title: { display: true, text: 'Cumulative Z-score', color: palette.text },
+          title: {
+            display: true,
+            text: options.zLabel ?? DEFAULT_Z_AXIS_LABEL,
+            color: palette.text
+          },
           ticks: { color: palette.text, stepSize: 2 },
           grid: {
             // the zero line (no effect) a little stronger than the rest
-            color: (ctx: ScriptableScaleContext) => (ctx.tick?.value === 0 ? palette.text : palette.grid)
+            color: (ctx: ScriptableScaleContext) =>
+              ctx.tick?.value === 0 ? palette.text : palette.grid
           },
           border: { color: palette.text }
         }
@@ -599,6 +630,36 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
       }
     }
   }
+}
+
+/**
+ * The trial names beside the Z-curve's points, alternately above and below the curve so that neighbours overlap
+ * less; none at a gap or at an off-scale point (that one carries its Z value instead).
+ */
+function trialLabelAnnotations(
+  points: readonly TsaPoint[],
+  looks: readonly TsaLook[],
+  offScale: readonly boolean[],
+  color: string
+): Record<string, AnnotationOptions> {
+  const labels: Record<string, AnnotationOptions> = {}
+  points.forEach((p, i) => {
+    const trial = looks[i]?.trial ?? ''
+    if (p.y === null || offScale[i] || trial === '') return
+    const above = i % 2 === 0
+    labels[`trialLabel${i}`] = {
+      type: 'label',
+      xValue: p.x,
+      yValue: p.y,
+      position: { x: 'center', y: above ? 'end' : 'start' },
+      yAdjust: above ? -4 : 4, // clear of the point marker (radius 3)
+      content: trial,
+      color,
+      font: { size: TRIAL_LABEL_SIZE },
+      padding: 1
+    }
+  })
+  return labels
 }
 
 /** A dataset's borderDash (typed per chart type, so read loosely), copied. */

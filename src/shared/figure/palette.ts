@@ -10,6 +10,12 @@
 
 export type TsaChartTheme = 'screen' | 'print' | 'dark'
 
+/**
+ * The line colours: Okabe–Ito's colour-blind-safe hues (default), or shades of grey for journals that print in
+ * black and white. Both keep every line kind's own dash pattern and width, which is what tells the lines apart in grey.
+ */
+export type TsaColourScheme = 'colourBlind' | 'grey'
+
 export interface TsaLineStyle {
   color: string
   /** canvas setLineDash pattern in CSS px; [] = solid */
@@ -90,14 +96,47 @@ const DARK: TsaChartPalette = {
   offScale: OKABE_ITO.skyBlue
 }
 
+/**
+ * Grey lines on a light page: black for what the reader looks at first (Z-curve, monitoring boundaries, RIS), mid
+ * greys for the rest. The darkest grey that is not black (#555) still reaches 7:1 on white, the lightest (#767676)
+ * 4.5:1; the dash patterns are those of the colour palette.
+ */
+function greyLines(
+  page: TsaChartPalette,
+  ink: string,
+  mid: string,
+  light: string
+): TsaChartPalette {
+  return {
+    ...page,
+    zCurve: { ...page.zCurve, color: ink },
+    conventional: { ...page.conventional, color: light },
+    monitoring: { ...page.monitoring, color: ink },
+    futility: { ...page.futility, color: mid },
+    ris: { ...page.ris, color: ink },
+    offScale: ink
+  }
+}
+
 const THEMES: Record<TsaChartTheme, TsaChartPalette> = { screen: SCREEN, print: PRINT, dark: DARK }
 
-/** The palette of a theme with optional overrides; a fresh object each call (callers may not mutate the tables). */
+const GREY_THEMES: Record<TsaChartTheme, TsaChartPalette> = {
+  screen: greyLines(SCREEN, '#111111', '#555555', '#767676'),
+  print: greyLines(PRINT, '#000000', '#555555', '#767676'),
+  // on the dark page: light greys, each at least 4.5:1 on --color-bg (#111418)
+  dark: greyLines(DARK, '#f3f4f6', '#b0b0b0', '#9a9a9a')
+}
+
+/**
+ * The palette of a theme and colour scheme with optional overrides; a fresh object each call (callers may not
+ * mutate the tables).
+ */
 export function paletteFor(
   theme: TsaChartTheme,
-  overrides: Partial<TsaChartPalette> = {}
+  overrides: Partial<TsaChartPalette> = {},
+  scheme: TsaColourScheme = 'colourBlind'
 ): TsaChartPalette {
-  const base = THEMES[theme]
+  const base = (scheme === 'grey' ? GREY_THEMES : THEMES)[theme]
   const copyLine = (l: TsaLineStyle): TsaLineStyle => ({ ...l, dash: [...l.dash] })
   return {
     ...base,

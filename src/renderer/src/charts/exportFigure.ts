@@ -12,8 +12,8 @@
  *   - PDF: the SVG above, through svg2pdf.js into jsPDF: vectors, page = figure size. jsPDF's standard fonts
  *     (Helvetica, WinAnsi) are not embedded; chart texts are kept to WinAnsi characters (see format.ts).
  *
- * The drawing functions need a real browser (canvas 2D); `exportChartConfig`, `pngDevicePixelRatio`,
- * `figureSizeFromMm` and `setPngDpi` are pure and unit-tested.
+ * The drawing functions need a real browser (canvas 2D); `exportChartConfig`, `pngDevicePixelRatio` and
+ * `setPngDpi` are pure and unit-tested; sizes in mm are converted by @shared/figure/figureSize.
  */
 import { BasicPlatform } from 'chart.js'
 import { changeDpiDataUrl } from 'changedpi'
@@ -23,34 +23,17 @@ import {
   type TsaChartConfig,
   type TsaChartOptions
 } from '@shared/figure/buildTsaChartConfig'
+import { CSS_PX_PER_INCH, PT_PER_INCH, type FigureSize } from '@shared/figure/figureSize'
 import { paletteFor } from '@shared/figure/palette'
 import { registerTsaChart } from './registerChartJs'
 import { tsaTextAlternative } from '@shared/figure/tsaTextAlternative'
 
-/** CSS reference pixels per inch (CSS Values 4: 1in = 96px). */
-export const CSS_PX_PER_INCH = 96
-/** PDF points per inch. */
-export const PT_PER_INCH = 72
-export const MM_PER_INCH = 25.4
-
 /** Chart options of an export: everything but the theme, which is always 'print'. */
 export type TsaExportChartOptions = Omit<TsaChartOptions, 'theme'>
-
-/** Figure size in CSS px (1/96 in). Fonts and line widths are in CSS px too, so this sets their relative size. */
-export interface FigureSize {
-  width: number
-  height: number
-}
 
 export interface PngExportOptions extends FigureSize {
   /** dots per inch written into the file and used for the pixel size; 150, 300 or 600 are typical */
   dpi: number
-}
-
-/** A journal's figure size in millimetres as CSS px (e.g. 170 × 110 mm, a double column). */
-export function figureSizeFromMm(widthMm: number, heightMm: number): FigureSize {
-  const toPx = (mm: number): number => Math.round((mm / MM_PER_INCH) * CSS_PX_PER_INCH)
-  return { width: toPx(widthMm), height: toPx(heightMm) }
 }
 
 /** devicePixelRatio that renders a CSS-px figure at `dpi`. */

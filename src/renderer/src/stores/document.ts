@@ -15,8 +15,10 @@ import type {
 } from '@shared/ipc/contract'
 import { projectStem } from '@shared/io/fileNames'
 import { resultsCsv } from '@shared/io/resultsCsv'
+import { figureChartOptions, figureSizeMm } from '@shared/figure/figureOptions'
+import { figureSizeFromMm } from '@shared/figure/figureSize'
 import type { ProjectFile } from '@shared/projectFile'
-import { exportPdf, exportPng, exportSvg, figureSizeFromMm } from '../charts/exportFigure'
+import { exportPdf, exportPng, exportSvg } from '../charts/exportFigure'
 import * as engineClient from '../services/engineClient'
 import { emptyProject, useProjectStore } from './project'
 
@@ -37,31 +39,36 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
-/** A figure of the chart as a file for the host: SVG as text, PNG and PDF as base64 (charts/exportFigure.ts draws). */
+/**
+ * A figure of the chart as a file for the host: SVG as text, PNG and PDF as base64 (charts/exportFigure.ts draws),
+ * with the project's figure settings (titles, labels, colours, size; a double journal column by default).
+ */
 export async function figureFile(
   result: TsaResult,
   figure: FigureChoice,
-  stem: string
+  stem: string,
+  project: Pick<ProjectFile, 'outcome' | 'figure'>
 ): Promise<ExportFileRequest> {
-  /** A double-column journal figure: 170 × 110 mm. */
-  const size = figureSizeFromMm(170, 110)
+  const mm = figureSizeMm(project)
+  const size = figureSizeFromMm(mm.widthMm, mm.heightMm)
+  const options = figureChartOptions(project)
   switch (figure.format) {
     case 'svg':
       return {
         kind: 'svg',
         suggestedName: `${stem}-chart.svg`,
-        content: await exportSvg(result, {}, size),
+        content: await exportSvg(result, options, size),
         encoding: 'utf8'
       }
     case 'pdf':
       return {
         kind: 'pdf',
         suggestedName: `${stem}-chart.pdf`,
-        content: bytesToBase64(new Uint8Array(await exportPdf(result, {}, size))),
+        content: bytesToBase64(new Uint8Array(await exportPdf(result, options, size))),
         encoding: 'base64'
       }
     case 'png': {
-      const png = await exportPng(result, {}, { ...size, dpi: figure.dpi })
+      const png = await exportPng(result, options, { ...size, dpi: figure.dpi })
       return {
         kind: 'png',
         suggestedName: `${stem}-chart-${figure.dpi}dpi.png`,
@@ -255,7 +262,7 @@ export const useDocumentStore = defineStore('document', () => {
   const exportFigure = (result: TsaResult | null, figure: FigureChoice): Promise<void> =>
     exportFile('Could not export the figure', async () => {
       if (result === null) throw noResults()
-      return figureFile(result, figure, fileStem.value)
+      return figureFile(result, figure, fileStem.value, store.project)
     })
 
   const exportResults = (result: TsaResult | null): Promise<void> =>

@@ -69,8 +69,8 @@ export interface PasteResult {
   decimalComma: boolean
 }
 
-/** Everything in a project but its trials: what the Settings panel edits. */
-type ProjectSettings = Pick<ProjectFile, 'title' | 'outcome' | 'analysis' | 'monitoring'>
+/** Everything in a project but its trials: what the Settings panel and the figure options edit. */
+type ProjectSettings = Pick<ProjectFile, 'title' | 'outcome' | 'analysis' | 'monitoring' | 'figure'>
 
 interface Snapshot {
   /** the settings as JSON: immutable, and cheap to compare for "did this edit change anything" */
@@ -140,8 +140,14 @@ export const useProjectStore = defineStore('project', () => {
   // ---- snapshots and edits ----
 
   const settingsJson = (): string => {
-    const { title, outcome, analysis, monitoring } = project.value
-    return JSON.stringify({ title, outcome, analysis, monitoring } satisfies ProjectSettings)
+    const { title, outcome, analysis, monitoring, figure } = project.value
+    return JSON.stringify({
+      title,
+      outcome,
+      analysis,
+      monitoring,
+      figure
+    } satisfies ProjectSettings)
   }
 
   const snapshot = (): Snapshot => ({
@@ -154,9 +160,10 @@ export const useProjectStore = defineStore('project', () => {
 
   function restore(s: Snapshot): void {
     // In place, so that the outcome type and its trials change together in one assignment.
-    Object.assign(project.value, JSON.parse(s.settings) as ProjectSettings, {
-      trials: s.trials.map((t) => ({ ...t }))
-    })
+    const settings = JSON.parse(s.settings) as ProjectSettings
+    Object.assign(project.value, settings, { trials: s.trials.map((t) => ({ ...t })) })
+    // optional and left out of the JSON when absent: undoing the first figure option removes the object again
+    if (settings.figure === undefined) delete project.value.figure
     drafts.value = s.drafts.map((d) => ({ ...d }))
     rowKeys.value = [...s.keys]
     version.value = s.version
@@ -171,9 +178,9 @@ export const useProjectStore = defineStore('project', () => {
   }
 
   /**
-   * Applies a change of the settings (title, outcome labels and direction, analysis, monitoring) as ONE undo step
-   * that makes the project dirty. A change that leaves the settings as they were records nothing, so re-committing
-   * the same value does not fill the history. Trials are not to be touched here (setOutcomeType converts them).
+   * Applies a change of the settings (title, outcome labels and direction, analysis, monitoring, figure) as ONE undo
+   * step that makes the project dirty. A change that leaves the settings as they were records nothing, so
+   * re-committing the same value does not fill the history. Trials are not to be touched here (setOutcomeType converts them).
    */
   function editSettings(change: (project: ProjectFile) => void): void {
     const before = snapshot()

@@ -5,6 +5,7 @@ import {
   niceAxisStep,
   xAxisTicks,
   BOUNDARY_DRAW_LIMIT,
+  DEFAULT_Z_AXIS_LABEL,
   Y_AXIS_LIMIT,
   type TsaChartConfig,
   type TsaDatasetRole,
@@ -453,5 +454,60 @@ describe('x-axis ticks', () => {
     expect(niceAxisStep(5, 8, true)).toBe(1)
     expect(niceAxisStep(0.37, 8, false)).toBe(0.05)
     expect(niceAxisStep(Number.NaN)).toBe(1)
+  })
+})
+
+describe('buildTsaChartConfig: figure options (project file `figure`, opentsa plot)', () => {
+  const result = syntheticResult()
+  const annotationsOf = (c: TsaChartConfig) =>
+    c.options?.plugins?.annotation?.annotations as Record<string, Record<string, unknown>>
+
+  test('the y-axis title is "Cumulative Z-score" unless zLabel gives another', () => {
+    const plain = buildTsaChartConfig(result, { theme: 'print' })
+    expect(plain.options?.scales?.y?.title).toMatchObject({ text: DEFAULT_Z_AXIS_LABEL })
+    const named = buildTsaChartConfig(result, { theme: 'print', zLabel: 'Z' })
+    expect(named.options?.scales?.y?.title).toMatchObject({ text: 'Z' })
+  })
+
+  test('trial labels: one per plotted point, alternately above and below; none at a gap or off the scale', () => {
+    const c = buildTsaChartConfig(result, { theme: 'print', trialLabels: true })
+    const labels = Object.entries(annotationsOf(c)).filter(([key]) => key.startsWith('trialLabel'))
+    // look 3 has z = null (a gap), looks 4 and 5 are beyond ±8 (they carry their Z value instead)
+    expect(labels.map(([, a]) => a.content)).toEqual(['Alpha 1999', 'Beta 2001'])
+    const z = dataset(c, 'zCurve')?.data ?? []
+    for (const [key, a] of labels) {
+      const i = Number(key.slice('trialLabel'.length))
+      expect({ x: a.xValue, y: a.yValue }).toEqual(z[i])
+    }
+    expect(labels.map(([, a]) => (a.position as { y: string }).y)).toEqual(['end', 'start'])
+    const off = buildTsaChartConfig(result, { theme: 'print' })
+    expect(Object.keys(annotationsOf(off)).some((k) => k.startsWith('trialLabel'))).toBe(false)
+  })
+
+  test('the grey scheme keeps every dash pattern and width and uses no hue', () => {
+    const grey = buildTsaChartConfig(result, { theme: 'print', colourScheme: 'grey' })
+    const colour = buildTsaChartConfig(result, { theme: 'print' })
+    const isGrey = (c: unknown): boolean => typeof c === 'string' && /^#([0-9a-f]{2})\1\1$/i.test(c)
+    for (const d of grey.data.datasets) {
+      expect(isGrey(d.borderColor), `${d.tsaRole}: ${String(d.borderColor)}`).toBe(true)
+      const twin = colour.data.datasets.find((e) => e.tsaRole === d.tsaRole)
+      expect(d.borderDash).toEqual(twin?.borderDash)
+      expect(d.borderWidth).toBe(twin?.borderWidth)
+    }
+    expect(isGrey(annotationsOf(grey).ris?.borderColor)).toBe(true)
+  })
+
+  test('grey lines reach 4.5:1 on white (print) and on the dark page', () => {
+    for (const [theme, page] of [
+      ['print', '#ffffff'],
+      ['dark', '#111418']
+    ] as const) {
+      const p = paletteFor(theme, {}, 'grey')
+      for (const line of [p.zCurve, p.conventional, p.monitoring, p.futility, p.ris]) {
+        expect(contrastRatio(line.color, page), `${theme} ${line.color}`).toBeGreaterThanOrEqual(
+          4.5
+        )
+      }
+    }
   })
 })

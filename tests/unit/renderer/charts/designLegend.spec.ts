@@ -53,6 +53,26 @@ describe('designLegend: the boundaries name the design they come from', () => {
     }
   })
 
+  it('names α, β, ρ and γ as Greek letters when the output embeds a font that has them', () => {
+    const design = {
+      ...syntheticResult().design,
+      alphaSpending: { kind: 'power', rho: 2 },
+      futility: 'nonBinding',
+      betaSpending: { kind: 'hsd', gamma: -4 }
+    } as const
+    const legend = designLegend(design, { greekLetters: true })
+    expect(legend.monitoring).toBe(
+      'Monitoring boundary (power family, ρ 2.0, α 5%, two-sided, power 80%)'
+    )
+    expect(legend.futility).toBe(
+      'Futility boundary (non-binding, Hwang-Shih-DeCani, γ -4.0, β 20%)'
+    )
+    const config = buildTsaChartConfig(syntheticResult(), { theme: 'print', greekLetters: true })
+    expect(config.data.datasets.map((d) => d.label)).toContain(
+      designLegend(syntheticResult().design, { greekLetters: true }).monitoring
+    )
+  })
+
   it("is the chart's default legend for the monitoring boundary", () => {
     const result = syntheticResult()
     const config = buildTsaChartConfig(result, { theme: 'print' })

@@ -3,11 +3,11 @@ import { describe, expect, test, vi } from 'vitest'
 import { BasicPlatform } from 'chart.js'
 import {
   exportChartConfig,
-  figureSizeFromMm,
   pngDevicePixelRatio,
   setPngDpi,
   type TsaExportChartOptions
 } from '@renderer/charts/exportFigure'
+import { figureSizeFromMm } from '@shared/figure/figureSize'
 import { paletteFor } from '@shared/figure/palette'
 import { syntheticResult } from './syntheticResult'
 

@@ -16,7 +16,6 @@ import { installFakeHost, type FakeHost } from './fakeHost'
 
 // The figure drawing needs a real canvas (checked in the e2e tests); here it returns fixed content.
 vi.mock('../../../../src/renderer/src/charts/exportFigure', () => ({
-  figureSizeFromMm: () => ({ width: 642, height: 416 }),
   exportSvg: async () => '<svg xmlns="http://www.w3.org/2000/svg"/>',
   exportPdf: async () => new TextEncoder().encode('%PDF-1.3').buffer,
   exportPng: async () => new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' })
