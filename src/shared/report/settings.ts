@@ -1,10 +1,14 @@
-// The settings table of a report: one row per setting of the project file (title, outcome, analysis, monitoring),
-// keyed by its path in the file, with a human label and its value in words. Where the engine estimated or derived
-// the value it used (control event proportion from the data, D², the RIS, the inflation factor), the row says so.
+// The settings table of a report: one row per setting of the project file (title, outcome, analysis, monitoring,
+// figure), keyed by its path in the file, with a human label and its value in words. Where the engine estimated or
+// derived the value it used (control event proportion from the data, D², the RIS, the inflation factor), the row
+// says so.
 // A setting that does not apply to this analysis still has its row, marked as not used, so that the table lists
 // the whole project file; tests/unit/shared/report compares these paths with the project schema's leaves.
 import type { TsaResult } from '@engine'
 import { formatFixed, formatInformation, formatPercent } from '@shared/figure/format'
+import { DEFAULT_Z_AXIS_LABEL } from '@shared/figure/buildTsaChartConfig'
+import { figureSizeMm } from '@shared/figure/figureOptions'
+import { JOURNAL_PRESETS } from '@shared/figure/figureSize'
 import type { ProjectFile } from '@shared/projectFile'
 import {
   BOUNDARY_ENGINE_NAMES,
@@ -33,6 +37,7 @@ export type SettingGroup =
   | 'Monitoring boundaries'
   | 'Required information size'
   | 'Law of the iterated logarithm'
+  | 'Figure'
 
 export interface SettingRow {
   /** where the setting sits in the project file, e.g. "monitoring.ris.controlRisk" */
@@ -132,8 +137,8 @@ function lookRule(
     : { value: 'not set: every look updates the boundaries' }
 }
 
-/** Every setting of the project file, in the order of the report's table. */
-export const SETTING_DESCRIPTORS: Readonly<Record<string, SettingDescriptor>> = {
+/** The settings of the analysis: outcome, meta-analysis, monitoring, RIS, LIL. */
+const ANALYSIS_DESCRIPTORS: Readonly<Record<string, SettingDescriptor>> = {
   title: {
     group: 'Project and outcome',
     label: 'Title',
@@ -443,6 +448,94 @@ export const SETTING_DESCRIPTORS: Readonly<Record<string, SettingDescriptor>> = 
       return project.monitoring.lil.enabled ? { value: words } : notUsed('the law is off', words)
     }
   }
+}
+
+/** A figure text: as given, or what the chart shows when it is not set (blank counts as not set, as in the chart). */
+function figureText(given: string | undefined, fallback: string): Described {
+  return given !== undefined && given.trim() !== '' ? { value: given } : { value: `not set: ${fallback}` }
+}
+
+/** The figure's width or height in mm as drawn, and where it comes from. */
+function figureDimension(ctx: SettingContext, key: 'widthMm' | 'heightMm'): Described {
+  const figure = ctx.project.figure
+  const mm = figureSizeMm(ctx.project)[key]
+  if (figure?.[key] !== undefined) return { value: `${plainNumber(mm)} mm` }
+  const source =
+    figure?.preset === undefined ? 'the default double column' : `the ${figure.preset}-column preset`
+  return { value: `not set: ${plainNumber(mm)} mm, from ${source}` }
+}
+
+const FIGURE_DESCRIPTORS: Readonly<Record<string, SettingDescriptor>> = {
+  'figure.title': {
+    group: 'Figure',
+    label: 'Figure title',
+    describe: ({ project }) => figureText(project.figure?.title, 'no title')
+  },
+  'figure.xLabel': {
+    group: 'Figure',
+    label: 'x-axis title',
+    describe: ({ project }) => figureText(project.figure?.xLabel, 'named after the information axis')
+  },
+  'figure.yLabel': {
+    group: 'Figure',
+    label: 'y-axis title',
+    describe: ({ project }) => figureText(project.figure?.yLabel, `“${DEFAULT_Z_AXIS_LABEL}”`)
+  },
+  'figure.interventionLabel': {
+    group: 'Figure',
+    label: 'Intervention in “Favours …”',
+    describe: ({ project }) =>
+      figureText(project.figure?.interventionLabel, `the intervention’s label (${project.outcome.interventionLabel})`)
+  },
+  'figure.controlLabel': {
+    group: 'Figure',
+    label: 'Control in “Favours …”',
+    describe: ({ project }) =>
+      figureText(project.figure?.controlLabel, `the control’s label (${project.outcome.controlLabel})`)
+  },
+  'figure.trialLabels': {
+    group: 'Figure',
+    label: 'Trial names beside the Z-curve',
+    describe: ({ project }) => ({
+      value: project.figure?.trialLabels === undefined ? 'not set: off' : onOff(project.figure.trialLabels)
+    })
+  },
+  'figure.palette': {
+    group: 'Figure',
+    label: 'Colours',
+    describe: ({ project }) => ({
+      value:
+        project.figure?.palette === 'grey'
+          ? 'grey scale'
+          : `colour-blind safe (Okabe–Ito)${project.figure?.palette === undefined ? ', the default' : ''}`
+    })
+  },
+  'figure.preset': {
+    group: 'Figure',
+    label: 'Journal column',
+    describe: ({ project }) => {
+      const preset = project.figure?.preset
+      return preset === undefined
+        ? { value: 'not set' }
+        : { value: `${preset} (${plainNumber(JOURNAL_PRESETS[preset].widthMm)} mm wide)` }
+    }
+  },
+  'figure.widthMm': {
+    group: 'Figure',
+    label: 'Figure width',
+    describe: (ctx) => figureDimension(ctx, 'widthMm')
+  },
+  'figure.heightMm': {
+    group: 'Figure',
+    label: 'Figure height',
+    describe: (ctx) => figureDimension(ctx, 'heightMm')
+  }
+}
+
+/** Every setting of the project file, in the order of the report's table. */
+export const SETTING_DESCRIPTORS: Readonly<Record<string, SettingDescriptor>> = {
+  ...ANALYSIS_DESCRIPTORS,
+  ...FIGURE_DESCRIPTORS
 }
 
 /** The settings table of `ctx`: every descriptor, in order. */

@@ -152,6 +152,22 @@ describe('report settings: every setting of the project file has a row', () => {
   )
 })
 
+test('figure settings: as given, or the default the chart uses', () => {
+  const project = {
+    ...perioOxy(),
+    figure: { title: 'Oxygen and SSI', preset: 'single', heightMm: 90, palette: 'grey' }
+  } as ProjectFile
+  const { model } = report(project)
+  const row = (path: string): string | undefined => model.settings.find((s) => s.path === path)?.value
+  expect(row('figure.title')).toBe('Oxygen and SSI')
+  expect(row('figure.preset')).toBe('single (85 mm wide)')
+  expect(row('figure.widthMm')).toBe('not set: 85 mm, from the single-column preset')
+  expect(row('figure.heightMm')).toBe('90 mm')
+  expect(row('figure.palette')).toBe('grey scale')
+  expect(row('figure.yLabel')).toBe('not set: “Cumulative Z-score”')
+  expect(row('figure.controlLabel')).toBe('not set: the control’s label (30–35% oxygen)')
+})
+
 describe('report content (perioOxy)', () => {
   const project = perioOxy()
   const { model, result } = report(project)
