@@ -6,6 +6,7 @@ import type {
   DiscardReason,
   DocumentInfo,
   ExportFileRequest,
+  ImportFile,
   OpenedProject,
   RecoveredWork,
   Requests,
@@ -19,9 +20,13 @@ import {
   projectFromJson,
   type DocumentTextResult
 } from '@shared/io/documentText'
+import { bytesToBase64, decodeText } from '@shared/io/fileBytes'
 import { projectFileName, PROJECT_EXTENSION } from '@shared/io/fileNames'
+import { IMPORT_FILE_EXTENSIONS, MAX_IMPORT_BYTES } from '@shared/io/importFiles'
 import { parseProjectFile } from '@shared/projectFile'
 import type { DocumentRequestName } from './protocol'
+
+export { decodeText } from '@shared/io/fileBytes'
 
 /** A file the user picked: its name (no folders: browsers never give a path) and its bytes. */
 export interface PickedFile {
@@ -59,6 +64,8 @@ export const PROJECT_ACCEPT = `${PROJECT_EXTENSION},.json,application/json`
 export const IMPORT_ACCEPT = [...IMPORT_EXTENSIONS, 'text/csv', 'text/tab-separated-values'].join(
   ','
 )
+/** chooseImportFile: every file the import wizard reads (the extensions cover the types; .TSA has none). */
+export const IMPORT_WIZARD_ACCEPT = IMPORT_FILE_EXTENSIONS.join(',')
 
 const MIME: Record<ExportFileRequest['kind'], string> = {
   png: 'image/png',
@@ -89,15 +96,6 @@ const DISCARD_QUESTIONS: Record<DiscardReason, string> = {
 
 export const discardQuestion = (reason: DiscardReason): string =>
   `The project has unsaved changes, which will be lost. Discard them and ${DISCARD_QUESTIONS[reason]}?`
-
-/** UTF-8 (with or without BOM), else Windows-1252: the CTU program writes .TSA files in the Windows code page. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes)
-  }
-}
 
 /** "x.png" content: text as is, base64 decoded to bytes. */
 function exportBlob(file: ExportFileRequest): Blob {
@@ -141,10 +139,12 @@ export function createDocumentHost(env: DocumentHostEnv): DocumentRequests {
   /** The open document's name (what Save downloads as); null: untitled. */
   let documentName: string | null = null
 
-  const pick = async (accept: string): Promise<PickedFile | null> => {
+  const pick = async (accept: string, maxBytes = MAX_FILE_BYTES): Promise<PickedFile | null> => {
     const file = await env.pickFile(accept)
-    if (file !== null && file.bytes.length > MAX_FILE_BYTES) {
-      throw new HostProblem(`"${file.name}" is too large (more than 20 MB)`)
+    if (file !== null && file.bytes.length > maxBytes) {
+      throw new HostProblem(
+        `"${file.name}" is too large (more than ${Math.round(maxBytes / 1024 / 1024)} MB)`
+      )
     }
     return file
   }
@@ -180,6 +180,12 @@ export function createDocumentHost(env: DocumentHostEnv): DocumentRequests {
       const imported = read(importDataText, file)
       documentName = null // an import is an untitled project: Save must not reuse the last name
       return { project: imported.value, document: null, warnings: imported.notes }
+    },
+    async chooseImportFile(): Promise<ImportFile | null> {
+      const file = await pick(IMPORT_WIZARD_ACCEPT, MAX_IMPORT_BYTES)
+      if (file === null) return null
+      // the file is not the document yet: the renderer replaces the project (and calls newDocument) on import
+      return { name: file.name, bytesBase64: bytesToBase64(file.bytes) }
     },
     saveProject({ project, saveAs }): DocumentInfo {
       // No save dialog to ask with: Save as proposes a name from the title (the browser may still ask where).

@@ -2,19 +2,22 @@
 // file (its name, not its folder) and says what went wrong in words, for the renderer to show as it is.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
+import { MAX_IMPORT_BYTES } from '@shared/io/importFiles'
 import { writeFileAtomic } from '../../cli/files'
 import { RequestFailure } from '../ipc/failure'
 
 export interface DocumentFiles {
   /** UTF-8 text of a file the user chose; fileError when it cannot be read or is too large to be ours */
   readText(path: string): string
+  /** the bytes of a file the user chose (Import data: the wizard reads them); the same errors as readText */
+  readBytes(path: string): Uint8Array
   /** atomic write (temporary file + rename): the old content stays whole until the new one is complete */
   write(path: string, data: string | Uint8Array): void
   exists(path: string): boolean
 }
 
 /** A project or data table is kilobytes; a file beyond this was picked by mistake and is not read into memory. */
-export const MAX_READ_BYTES = 50 * 1024 * 1024
+export const MAX_READ_BYTES = MAX_IMPORT_BYTES
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'the file does not exist (it may have been moved or deleted)',
@@ -38,26 +41,34 @@ export function fileErrorMessage(verb: string, path: string, err: unknown): stri
   return `cannot ${verb} ${basename(path)}: ${reason}`
 }
 
+/** Refuses a file too large to be ours before it is read into memory; fileError when it cannot be looked at. */
+function checkSize(path: string): void {
+  let size: number
+  try {
+    size = statSync(path).size
+  } catch (err) {
+    throw new RequestFailure({ code: 'fileError', message: fileErrorMessage('open', path, err) })
+  }
+  if (size > MAX_READ_BYTES) {
+    throw new RequestFailure({
+      code: 'invalidFile',
+      message: `${basename(path)} is too large to be a project or a data table (${Math.round(size / 1024 / 1024)} MB)`
+    })
+  }
+}
+
+function readChecked<T>(path: string, read: () => T): T {
+  checkSize(path)
+  try {
+    return read()
+  } catch (err) {
+    throw new RequestFailure({ code: 'fileError', message: fileErrorMessage('open', path, err) })
+  }
+}
+
 export const diskFiles: DocumentFiles = {
-  readText(path) {
-    let size: number
-    try {
-      size = statSync(path).size
-    } catch (err) {
-      throw new RequestFailure({ code: 'fileError', message: fileErrorMessage('open', path, err) })
-    }
-    if (size > MAX_READ_BYTES) {
-      throw new RequestFailure({
-        code: 'invalidFile',
-        message: `${basename(path)} is too large to be a project or a data table (${Math.round(size / 1024 / 1024)} MB)`
-      })
-    }
-    try {
-      return readFileSync(path, 'utf8')
-    } catch (err) {
-      throw new RequestFailure({ code: 'fileError', message: fileErrorMessage('open', path, err) })
-    }
-  },
+  readText: (path) => readChecked(path, () => readFileSync(path, 'utf8')),
+  readBytes: (path) => readChecked(path, () => new Uint8Array(readFileSync(path))),
   write(path, data) {
     try {
       writeFileAtomic(path, data)

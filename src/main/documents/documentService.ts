@@ -29,6 +29,7 @@ import type { DocumentFiles } from './diskFiles'
 import {
   EXPORT_FILTERS,
   IMPORT_FILTERS,
+  IMPORT_WIZARD_FILTERS,
   OPEN_PROJECT_FILTERS,
   SAVE_PROJECT_FILTERS,
   documentName,
@@ -359,6 +360,19 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
       const read = readChosen(path, importDataText)
       bind(win, null) // an import is a new, untitled project: Save must ask where
       return { project: read.value, document: null, warnings: read.notes }
+    },
+
+    async chooseImportFile(_req, win) {
+      const path = await dialogs.chooseFileToOpen(win, {
+        title: 'Import trial data',
+        defaultPath: folderFor(stateOf(win)),
+        filters: IMPORT_WIZARD_FILTERS
+      })
+      if (path === null) return null
+      // Only the name and the bytes go to the renderer; the window stays bound to its document until the renderer
+      // replaces the project (then newDocument unbinds it), so a cancelled wizard changes nothing.
+      const bytes = files.readBytes(path)
+      return { name: documentName(path), bytesBase64: Buffer.from(bytes).toString('base64') }
     },
 
     async saveProject({ project, saveAs }, win) {

@@ -4,6 +4,7 @@ import { basename } from 'node:path'
 import type { FileFilter } from 'electron'
 import type { ExportFileRequest } from '@shared/ipc/contract'
 import { PROJECT_EXTENSION } from '@shared/io/fileNames'
+import { IMPORT_FILE_EXTENSIONS } from '@shared/io/importFiles'
 
 const ALL_FILES: FileFilter = { name: 'All files', extensions: ['*'] }
 
@@ -17,8 +18,24 @@ export const OPEN_PROJECT_FILTERS: FileFilter[] = [
 ]
 
 /** Both cases: GTK's filters are case-sensitive and the CTU program writes ".TSA". */
+const bothCases = (extensions: readonly string[]): string[] =>
+  extensions.flatMap((ext) => [ext.slice(1), ext.slice(1).toUpperCase()])
+
+/** importData (the host reads the file): the text formats only. */
 export const IMPORT_FILTERS: FileFilter[] = [
-  { name: 'Trial data (CSV, TSV, CTU .TSA)', extensions: ['csv', 'tsv', 'txt', 'tsa', 'CSV', 'TSV', 'TXT', 'TSA'] },
+  {
+    name: 'Trial data (CSV, TSV, CTU .TSA)',
+    extensions: bothCases(['.csv', '.tsv', '.txt', '.tsa'])
+  },
+  ALL_FILES
+]
+
+/** chooseImportFile (the import wizard reads the file): everything Import data reads. */
+export const IMPORT_WIZARD_FILTERS: FileFilter[] = [
+  {
+    name: 'Trial data (CSV, TSV, Excel, RevMan, CTU .TSA)',
+    extensions: bothCases(IMPORT_FILE_EXTENSIONS)
+  },
   ALL_FILES
 ]
 

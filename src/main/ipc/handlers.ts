@@ -25,6 +25,7 @@ export function createHandlers(
     appInfo: async () => ({ ...appInfo, host: 'desktop' }),
     openProject: (req, sender) => documents.openProject(req, windowOf(sender)),
     importData: (req, sender) => documents.importData(req, windowOf(sender)),
+    chooseImportFile: (req, sender) => documents.chooseImportFile(req, windowOf(sender)),
     saveProject: (req, sender) => documents.saveProject(req, windowOf(sender)),
     newDocument: (req, sender) => documents.newDocument(req, windowOf(sender)),
     exportFile: (req, sender) => documents.exportFile(req, windowOf(sender)),

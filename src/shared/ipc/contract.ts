@@ -59,6 +59,16 @@ export interface OpenedProject {
   warnings: string[]
 }
 
+/**
+ * A file the user picked for Import data: its name (no folders) and its bytes, base64 because the contract carries
+ * JSON only. The renderer's import wizard reads it (tables, workbooks, RevMan files, .TSA); the host only picks and
+ * reads, so a path never reaches the renderer.
+ */
+export interface ImportFile {
+  name: string
+  bytesBase64: string
+}
+
 export type FigureFormat = 'png' | 'svg' | 'pdf'
 
 /** A file the renderer produced (figure, results CSV) for the host to write where the user chooses. */
@@ -105,6 +115,11 @@ export interface Requests {
   openProject: { req: { recent?: number } | null; res: OpenedProject | null }
   /** Import dialog for CSV/TSV/.TSA data; the result is an untitled project. null when cancelled. */
   importData: { req: null; res: OpenedProject | null }
+  /**
+   * Import dialog for every file Import data reads (CSV, TSV, xlsx, RevMan .rm5 and data package .zip, CTU .TSA):
+   * the file for the import wizard, at most 50 MB. null when cancelled.
+   */
+  chooseImportFile: { req: null; res: ImportFile | null }
   /** Writes the project to the current document (atomically), or asks where when there is none or saveAs. */
   saveProject: { req: { project: ProjectFile; saveAs: boolean }; res: DocumentInfo | null }
   /** Forgets the current document (File → New): the next Save asks where. */
@@ -146,6 +161,7 @@ export const REQUEST_CHANNELS = {
   appInfo: 'tsa:req/appInfo',
   openProject: 'tsa:req/openProject',
   importData: 'tsa:req/importData',
+  chooseImportFile: 'tsa:req/chooseImportFile',
   saveProject: 'tsa:req/saveProject',
   newDocument: 'tsa:req/newDocument',
   exportFile: 'tsa:req/exportFile',
@@ -158,7 +174,9 @@ export const REQUEST_CHANNELS = {
   closeWindow: 'tsa:req/closeWindow'
 } as const satisfies { [K in keyof Requests]: `tsa:req/${K & string}` } // missing/extra/misspelt → compile error
 
-export const EVENT_CHANNELS = { menuCommand: 'tsa:evt/menuCommand' } as const satisfies { [K in keyof Events]: `tsa:evt/${K & string}` }
+export const EVENT_CHANNELS = { menuCommand: 'tsa:evt/menuCommand' } as const satisfies {
+  [K in keyof Events]: `tsa:evt/${K & string}`
+}
 
 /** What preload exposes as window.tsa, and what src/web/installWorkerBridge.ts installs in a plain browser. */
 export type TsaBridge = {

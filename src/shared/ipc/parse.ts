@@ -208,6 +208,7 @@ export const PARSERS: Parsers = {
     z.strictObject({ recent: recentIndex.exactOptional() }).nullable()
   ),
   importData: noPayload,
+  chooseImportFile: noPayload,
   saveProject: withProject<{ project: ProjectFile; saveAs: boolean }>(
     z.strictObject({ saveAs: z.boolean({ error: 'must be true or false' }) })
   ),
@@ -215,7 +216,9 @@ export const PARSERS: Parsers = {
   exportFile: parserFor<ExportFileRequest>(exportFileRequest),
   setDocumentState: parserFor<{ title: string; dirty: boolean }>(
     z.strictObject({
-      title: z.string({ error: 'must be text' }).max(500, { error: 'must be at most 500 characters' }),
+      title: z
+        .string({ error: 'must be text' })
+        .max(500, { error: 'must be at most 500 characters' }),
       dirty: z.boolean({ error: 'must be true or false' })
     })
   ),

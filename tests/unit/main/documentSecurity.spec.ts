@@ -53,6 +53,7 @@ const VALID: { [K in keyof Requests]: unknown } = {
   appInfo: null,
   openProject: { recent: 0 },
   importData: null,
+  chooseImportFile: null,
   saveProject: { project: EXAMPLE, saveAs: false },
   newDocument: null,
   exportFile: { kind: 'svg', suggestedName: 'chart.svg', content: '<svg/>', encoding: 'utf8' },
@@ -143,6 +144,7 @@ describe('main writes only where a dialog pointed, or to the path a dialog bound
     return {
       writes,
       readText: (path) => disk.get(path) ?? EXAMPLE_TEXT,
+      readBytes: (path) => new TextEncoder().encode(disk.get(path) ?? EXAMPLE_TEXT),
       write(path, data) {
         writes.push(path)
         disk.set(path, String(data))
@@ -194,6 +196,7 @@ describe('main writes only where a dialog pointed, or to the path a dialog bound
       req: fc.constantFrom(null, { recent: 0 }, { recent: 3 })
     }),
     fc.record({ name: fc.constant('importData' as const), req: fc.constant(null) }),
+    fc.record({ name: fc.constant('chooseImportFile' as const), req: fc.constant(null) }),
     fc.record({ name: fc.constant('newDocument' as const), req: fc.constant(null) }),
     fc.record({
       name: fc.constant('autosave' as const),

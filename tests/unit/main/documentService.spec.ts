@@ -1,7 +1,14 @@
 // The desktop host's documents without Electron: real files in a temporary folder, scripted dialogs and a fake
 // window. Open, Import, Save, Save As, Export, the title and dirty mark, the discard and close prompts, autosave and
 // recovery, and the recent list, each with the error the renderer sees when it goes wrong.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  truncateSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -62,7 +69,7 @@ function scriptedDialogs() {
   const saves: (string | null)[] = []
   const answers: number[] = []
   const calls = {
-    open: [] as { title: string; defaultPath: string }[],
+    open: [] as { title: string; defaultPath: string; filters: { extensions: string[] }[] }[],
     save: [] as { title: string; defaultPath: string; filters: unknown }[],
     ask: [] as MessageBox[]
   }
@@ -231,7 +238,8 @@ describe('openProject', () => {
     const error = await failureOf(service.openProject({ recent: 1 }, win))
     expect(error).toEqual({
       code: 'fileError',
-      message: 'cannot open b.opentsa.json: the file does not exist (it may have been moved or deleted)'
+      message:
+        'cannot open b.opentsa.json: the file does not exist (it may have been moved or deleted)'
     })
     expect(await service.recentDocuments(null, win)).toEqual([{ name: 'a.opentsa.json' }])
     expect(await failureOf(service.openProject({ recent: 5 }, win))).toMatchObject({
@@ -269,6 +277,58 @@ describe('importData', () => {
     const error = await failureOf(service.importData(null, win))
     expect(error.code).toBe('invalidFile')
     expect(error.message).toMatch(/^bad\.csv: .*line 2, column 'nI'/)
+  })
+})
+
+describe('chooseImportFile', () => {
+  it('gives the renderer the picked file’s name and bytes, never its path, and binds nothing', async () => {
+    const existing = join(dir, 'perio.opentsa.json')
+    writeFileSync(existing, EXAMPLE)
+    script.opens.push(existing)
+    await service.openProject(null, win)
+
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]) // the start of a zip (.xlsx), not text
+    const xlsx = join(dir, 'trials.xlsx')
+    writeFileSync(xlsx, bytes)
+    script.opens.push(xlsx)
+    const file = await service.chooseImportFile(null, win)
+    expect(file).toEqual({
+      name: 'trials.xlsx',
+      bytesBase64: Buffer.from(bytes).toString('base64')
+    })
+    expect(JSON.stringify(file)).not.toContain(dir)
+    // the dialog offers every kind the wizard reads, and starts in the document's folder
+    const dialog = script.calls.open[1]
+    expect(dialog?.defaultPath).toBe(dir)
+    expect(dialog?.filters[0]?.extensions).toEqual(
+      expect.arrayContaining(['csv', 'tsv', 'txt', 'xlsx', 'rm5', 'zip', 'tsa', 'TSA', 'XLSX'])
+    )
+    // picking a file replaces nothing yet: the window keeps its document (the renderer unbinds it on import)
+    expect(win.title).toBe('perio.opentsa.json — OpenTSA')
+    expect(await service.recentDocuments(null, win)).toEqual([{ name: 'perio.opentsa.json' }])
+  })
+
+  it('returns null when the dialog is cancelled', async () => {
+    expect(await service.chooseImportFile(null, win)).toBeNull()
+  })
+
+  it('refuses a file larger than 50 MB without reading it', async () => {
+    const huge = join(dir, 'huge.csv')
+    writeFileSync(huge, '')
+    truncateSync(huge, 50 * 1024 * 1024 + 1) // sparse: the size is what is checked
+    script.opens.push(huge)
+    expect(await failureOf(service.chooseImportFile(null, win))).toEqual({
+      code: 'invalidFile',
+      message: 'huge.csv is too large to be a project or a data table (50 MB)'
+    })
+  })
+
+  it('names the file when it cannot be read', async () => {
+    script.opens.push(join(dir, 'gone.rm5'))
+    expect(await failureOf(service.chooseImportFile(null, win))).toEqual({
+      code: 'fileError',
+      message: 'cannot open gone.rm5: the file does not exist (it may have been moved or deleted)'
+    })
   })
 })
 
@@ -325,10 +385,13 @@ describe('saveProject', () => {
 
   it('reports a failed write naming the file, and keeps the window on its old file', async () => {
     script.saves.push(join(dir, 'no-such-folder', 'p.opentsa.json'))
-    const error = await failureOf(service.saveProject({ project: exampleProject(), saveAs: true }, win))
+    const error = await failureOf(
+      service.saveProject({ project: exampleProject(), saveAs: true }, win)
+    )
     expect(error).toEqual({
       code: 'fileError',
-      message: 'cannot save p.opentsa.json: the file does not exist (it may have been moved or deleted)'
+      message:
+        'cannot save p.opentsa.json: the file does not exist (it may have been moved or deleted)'
     })
     expect(win.title).toBe('Untitled — OpenTSA')
   })
@@ -383,7 +446,12 @@ describe('exportFile', () => {
   it('refuses content that is not base64 before showing any dialog', async () => {
     const error = await failureOf(
       service.exportFile(
-        { kind: 'pdf', suggestedName: 'r.pdf', content: 'data:application/pdf;base64,JVBERi0=', encoding: 'base64' },
+        {
+          kind: 'pdf',
+          suggestedName: 'r.pdf',
+          content: 'data:application/pdf;base64,JVBERi0=',
+          encoding: 'base64'
+        },
         win
       )
     )

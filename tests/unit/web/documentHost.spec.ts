@@ -8,6 +8,7 @@ import {
   decodeText,
   discardQuestion,
   IMPORT_ACCEPT,
+  IMPORT_WIZARD_ACCEPT,
   MAX_FILE_BYTES,
   PROJECT_ACCEPT,
   RECOVERY_KEY,
@@ -15,6 +16,7 @@ import {
   type DocumentRequests,
   type PickedFile
 } from '../../../src/web/documentHost'
+import { MAX_IMPORT_BYTES } from '../../../src/shared/io/importFiles'
 import type { ProjectFile } from '../../../src/shared/projectFile'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -207,6 +209,38 @@ describe('Import', () => {
   it("decodes UTF-8, and Windows-1252 (the CTU program's .TSA files) when it is not UTF-8", () => {
     expect(decodeText(new TextEncoder().encode('Sørensen'))).toBe('Sørensen')
     expect(decodeText(new Uint8Array([0x53, 0xf8, 0x72]))).toBe('Sør')
+  })
+})
+
+describe('chooseImportFile (the import wizard reads the file in the page)', () => {
+  it('hands over the picked file’s name and bytes, and leaves the document as it was', async () => {
+    const project = await openExample()
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff])
+    env.nextFile = { name: 'trials.xlsx', bytes }
+    expect(await valueOf(host.chooseImportFile(null))).toEqual({
+      name: 'trials.xlsx',
+      bytesBase64: Buffer.from(bytes).toString('base64')
+    })
+    expect(env.accepts.at(-1)).toBe(IMPORT_WIZARD_ACCEPT)
+    expect(IMPORT_WIZARD_ACCEPT.split(',')).toEqual(
+      expect.arrayContaining(['.csv', '.tsv', '.txt', '.xlsx', '.rm5', '.zip', '.tsa'])
+    )
+    // nothing was imported yet: Save still writes the open document
+    await valueOf(host.saveProject({ project, saveAs: false }))
+    expect(env.downloads[0]?.name).toBe('perioOxy.opentsa.json')
+  })
+
+  it('gives null when the picker is cancelled', async () => {
+    env.nextFile = null
+    expect(await host.chooseImportFile(null)).toEqual({ ok: true, value: null })
+  })
+
+  it('refuses a file over 50 MB with its name', async () => {
+    env.nextFile = { name: 'huge.zip', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) }
+    expect(await host.chooseImportFile(null)).toEqual({
+      ok: false,
+      error: { code: 'invalidFile', message: '"huge.zip" is too large (more than 50 MB)' }
+    })
   })
 })
 

@@ -7,6 +7,7 @@ import type {
   DiscardReason,
   DocumentInfo,
   ExportFileRequest,
+  ImportFile,
   MenuCommand,
   OpenedProject,
   RecoveredWork,
@@ -68,6 +69,9 @@ export const openProject = (recent?: number): Promise<OpenedProject | null> =>
 
 /** The Import dialog (CSV/TSV/.TSA); an untitled project, or null when cancelled. */
 export const importData = (): Promise<OpenedProject | null> => request('importData', null)
+
+/** The Import dialog: the picked file's name and bytes (base64) for the import wizard, or null when cancelled. */
+export const chooseImportFile = (): Promise<ImportFile | null> => request('chooseImportFile', null)
 
 /** Writes the project to its document (or where the user picks); null when cancelled. */
 export const saveProject = (project: ProjectFile, saveAs: boolean): Promise<DocumentInfo | null> =>
