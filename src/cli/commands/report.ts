@@ -1,0 +1,89 @@
+import { extname } from 'node:path'
+import { parseArgs } from 'node:util'
+import { runTsa, type TsaResult } from '@engine'
+import { analysisInput, type ProjectFile } from '@shared/projectFile'
+
+import { buildReport } from '@shared/report/buildReport'
+import { renderReportHtml } from '@shared/report/renderHtml'
+import { CliError } from '../cliError'
+import { writeFileAtomic } from '../files'
+import { renderReportPdf, type DrawFigure } from '../report/pdf'
+import { cliVersion } from '../version'
+import { loadProject } from './project'
+
+export const REPORT_HELP = `opentsa report PROJECT.json --out REPORT.html|REPORT.pdf: the full report of an analysis
+
+Every setting of the project (in words, with the values the engine estimated), the TSA chart, the pooled results
+with conventional and TSA-adjusted CIs, the per-look table, the conclusion, a methods paragraph with references and
+the software version.
+
+  --out PATH    .html (one standalone file: inline chart, no scripts, prints on A4) or .pdf (A4, fonts embedded);
+                written atomically
+  --json        machine output: { "out", "format", "bytes", "report" } with the report's content
+`
+
+const FORMATS: Record<string, 'html' | 'pdf'> = { '.html': 'html', '.htm': 'html', '.pdf': 'pdf' }
+
+/** The chart as the report's renderers take it: an SVG document for HTML, a drawing function for PDF. */
+export interface ReportFigure {
+  svg: string | null
+  draw: DrawFigure | null
+}
+
+/**
+ * The TSA chart of a report. The headless chart renderer (src/shared/figure) is not wired yet: until it is, the
+ * report says where the chart would be.
+ */
+export function reportFigure(_project: ProjectFile, _result: TsaResult): ReportFigure {
+  return { svg: null, draw: null }
+}
+
+/** The analysis of a project file, or a CliError naming the file and the field at fault. */
+export function analyseProject(path: string, project: ProjectFile): TsaResult {
+  const result = runTsa(analysisInput(project))
+  if (!result.ok) {
+    const field = result.error.field === undefined ? '' : `${result.error.field}: `
+    throw new CliError(`${path}: ${field}${result.error.message}`)
+  }
+  return result.value
+}
+
+export async function runReport(args: string[], out: (text: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true
+  })
+  if (positionals.length !== 1) {
+    throw new CliError(`give exactly one project file (got ${positionals.length})`)
+  }
+  const path = positionals[0] as string
+  if (values.out === undefined) throw new CliError('--out REPORT.html|REPORT.pdf is required')
+  const format = FORMATS[extname(values.out).toLowerCase()]
+  if (format === undefined) {
+    throw new CliError(
+      `--out: unknown file type "${extname(values.out)}" (use .html or .pdf)`
+    )
+  }
+  const project = loadProject(path)
+  const result = analyseProject(path, project)
+  const model = buildReport(project, result, { version: cliVersion(), generatedAt: new Date() })
+  const figure = reportFigure(project, result)
+  const data =
+    format === 'html'
+      ? renderReportHtml(model, figure.svg)
+      : await renderReportPdf(model, figure.draw)
+  try {
+    writeFileAtomic(values.out, data)
+  } catch (e) {
+    throw new CliError(
+      `--out: cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`
+    )
+  }
+  const bytes = typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength
+  if (values.json === true) {
+    out(JSON.stringify({ out: values.out, format, bytes, report: model }, null, 2))
+  } else {
+    out(`wrote ${values.out} (${format.toUpperCase()} report, ${model.sections.length} sections)`)
+  }
+}
