@@ -5,8 +5,14 @@ import { CliError } from './cliError'
 
 /** Reads a text file, or a CliError naming it. */
 export function readText(path: string): string {
+  const bytes = readBytes(path)
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+}
+
+/** Reads a file's bytes (a RevMan file is ISO-8859-1 XML or a zip), or a CliError naming it. */
+export function readBytes(path: string): Uint8Array {
   try {
-    return readFileSync(path, 'utf8')
+    return readFileSync(path)
   } catch (e) {
     throw new CliError(
       `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { BOUNDARIES_HELP, runBoundaries } from './commands/boundaries'
 import { RIS_HELP, runRis } from './commands/ris'
-import {
-  ANALYZE_HELP,
-  EXPORT_HELP,
-  IMPORT_HELP,
-  runAnalyze,
-  runExport,
-  runImport
-} from './commands/project'
+import { IMPORT_HELP, runImport } from './commands/import'
+import { ANALYZE_HELP, EXPORT_HELP, runAnalyze, runExport } from './commands/project'
 import { CliError } from './cliError'
 
 const COMMANDS: Record<
@@ -37,7 +31,7 @@ Commands:
   boundaries   Lan–DeMets alpha-spending (and futility) boundaries at given information fractions
   ris          required information size (dichotomous or continuous, heterogeneity-adjusted)
   analyze      the full trial sequential analysis of a project file
-  import       a project from a CTU .TSA file or a CSV/TSV table of trials
+  import       a project from a RevMan file (.rm5, data package .zip), a CTU .TSA file or a CSV/TSV table
   export       a project as a CTU .TSA file or a CSV table
 
 Every command takes --json (machine output on stdout only) and --help.
@@ -46,6 +40,7 @@ Bad input exits with status 2 and a one-line message on stderr naming the flag.
 Examples:
   opentsa boundaries --looks 0.25,0.5,0.75,1 --alpha 0.05 --sides 2 --spending obf --json
   opentsa import trials.csv --out project.json && opentsa analyze project.json
+  opentsa import review.rm5 --list && opentsa import review.rm5 --analysis CMP-001.01 --out project.json
   opentsa ris --control-risk 0.05 --rrr 0.25 --alpha 0.05 --beta 0.2 --heterogeneity d2:0.2
 `
 

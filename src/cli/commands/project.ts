@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { extname } from 'node:path'
 import { runTsa } from '@engine'
 import { exportCsv } from '@shared/io/csvExport'
-import { importDataText, projectFromJson } from '@shared/io/documentText'
+import { projectFromJson } from '@shared/io/documentText'
 import { writeTsaFile } from '@shared/io/tsaFile'
 import { analysisInput, type ProjectFile } from '@shared/projectFile'
 import { CliError } from '../cliError'
@@ -11,14 +11,6 @@ import { readText, writeTextAtomic } from '../files'
 export const ANALYZE_HELP = `opentsa analyze PROJECT.json: the full trial sequential analysis of a project file
 
   --json        machine output (interfaces.md): pooled, fixed, random, heterogeneity, ris, looks, excluded, conclusion
-`
-export const IMPORT_HELP = `opentsa import FILE.TSA|FILE.csv --out PROJECT.json: a project from another program's file
-
-  FILE.TSA      the CTU TSA program's save file (CTU compatibility is switched on)
-  FILE.csv      a table of trials (RTSA, meta, metafor or RevMan Web column names; comma, semicolon or tab;
-                decimal commas); .tsv and .txt are read the same way
-  --out PATH    where to write the project (written atomically)
-  --json        print the project on stdout instead of a summary
 `
 export const EXPORT_HELP = `opentsa export PROJECT.json --to FILE.TSA|FILE.csv: a project in another program's format
 
@@ -74,32 +66,6 @@ export function runAnalyze(args: string[], out: (text: string) => void): void {
   for (const e of r.excluded) lines.push(`excluded: ${e.trial} (${e.reason})`)
   lines.push('', r.conclusion.text)
   out(lines.join('\n'))
-}
-
-export function runImport(args: string[], out: (text: string) => void): void {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { out: { type: 'string' }, json: { type: 'boolean' } },
-    allowPositionals: true
-  })
-  const path = onePath(positionals, 'file to import')
-  const read = importDataText(readText(path), path)
-  if (!read.ok) throw new CliError(read.message)
-  const { value: project, notes } = read
-  const json = JSON.stringify(project, null, 2)
-  if (values.out === undefined && values.json !== true) {
-    throw new CliError('--out PROJECT.json is required')
-  }
-  if (values.out !== undefined) writeTextAtomic(values.out, json + '\n')
-  if (values.json === true) out(json)
-  else {
-    out(
-      [
-        `imported ${project.trials.length} trials into ${values.out}`,
-        ...notes.map((n) => `note: ${n}`)
-      ].join('\n')
-    )
-  }
 }
 
 export function runExport(args: string[], out: (text: string) => void): void {

@@ -42,8 +42,7 @@ export interface RevmanUnsupportedOutcome {
 }
 
 export type RevmanResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: 'invalidFile'; message: string } }
+  { ok: true; value: T } | { ok: false; error: { code: 'invalidFile'; message: string } }
 
 /** What a RevMan file holds: the importable analyses, and the outcomes left out of that list with the reason. */
 export interface RevmanContents {
@@ -85,7 +84,9 @@ export function readRevmanReview(bytes: Uint8Array, fileName: string): RevmanRes
     const zip = isZip(bytes) || /\.zip$/i.test(fileName)
     return zip ? readRevmanDataPackage(bytes, fileName) : readRm5(bytes, fileName)
   } catch (e) {
-    return invalidFile(`${fileName}: cannot be read (${e instanceof Error ? e.message : String(e)})`)
+    return invalidFile(
+      `${fileName}: cannot be read (${e instanceof Error ? e.message : String(e)})`
+    )
   }
 }
 
@@ -93,14 +94,7 @@ export function readRevmanReview(bytes: Uint8Array, fileName: string): RevmanRes
 
 /** The raw inputs of a data row (group 1 = experimental, 2 = control); RevMan's computed fields are never read. */
 export type RevmanRawField =
-  | 'events1'
-  | 'total1'
-  | 'events2'
-  | 'total2'
-  | 'mean1'
-  | 'sd1'
-  | 'mean2'
-  | 'sd2'
+  'events1' | 'total1' | 'events2' | 'total2' | 'mean1' | 'sd1' | 'mean2' | 'sd2'
 
 export interface RevmanRow {
   study: string
@@ -403,7 +397,12 @@ const itself = (node: XmlNode): XmlNode => node
 function studyIndex(root: XmlNode): Map<string, { name: string; year: string }> {
   const index = new Map<string, { name: string; year: string }>()
   const lists = child(child(root, 'STUDIES_AND_REFERENCES'), 'STUDIES')
-  for (const list of ['INCLUDED_STUDIES', 'EXCLUDED_STUDIES', 'AWAITING_STUDIES', 'ONGOING_STUDIES']) {
+  for (const list of [
+    'INCLUDED_STUDIES',
+    'EXCLUDED_STUDIES',
+    'AWAITING_STUDIES',
+    'ONGOING_STUDIES'
+  ]) {
     for (const study of children(child(lists, list), 'STUDY')) {
       const id = attribute(study, 'ID')
       if (id === undefined) continue
@@ -484,10 +483,7 @@ function rm5Outcome(
       random: attribute(node, 'RANDOM') === 'YES',
       swapEvents: attribute(node, 'SWAP_EVENTS') === 'YES',
       confidence: attribute(node, 'CI_TOTAL') ?? '',
-      groupLabels: [
-        textOf(child(node, 'GROUP_LABEL_1')),
-        textOf(child(node, 'GROUP_LABEL_2'))
-      ],
+      groupLabels: [textOf(child(node, 'GROUP_LABEL_1')), textOf(child(node, 'GROUP_LABEL_2'))],
       rows: rows.value,
       subgroups,
       where: id
@@ -608,9 +604,7 @@ export function projectFromRevmanReview(
   fileName: string,
   id: string
 ): RevmanResult<{ project: ProjectFile; warnings: string[] }> {
-  const outcome = review.outcomes.find(
-    (o) => o.id === id || o.subgroups.some((s) => s.id === id)
-  )
+  const outcome = review.outcomes.find((o) => o.id === id || o.subgroups.some((s) => s.id === id))
   if (outcome === undefined) {
     const ids = revmanReviewContents(review).analyses.map((a) => a.id)
     const offer = ids.length === 0 ? 'it has none to import' : `it has ${ids.join(', ')}`
@@ -657,7 +651,9 @@ export function projectFromRevmanReview(
   const order = chronologicalOrder(trials, keys)
   const sorted = order.map((i) => trials[i] as (typeof trials)[number])
   warnings.push(...orderWarnings(review, sorted))
-  const unlisted = [...new Set(parts.flatMap((p) => p.rows.filter((r) => r.namedFromId).map((r) => r.study)))]
+  const unlisted = [
+    ...new Set(parts.flatMap((p) => p.rows.filter((r) => r.namedFromId).map((r) => r.study)))
+  ]
   if (unlisted.length > 0) {
     warnings.push(
       `not among the review’s studies, named from their study IDs: ${unlisted.join(', ')}`

@@ -39,7 +39,13 @@ const SETTINGS_COLUMNS = [
   'Effect measure',
   'Analysis model'
 ]
-const ROWS_COLUMNS = [...ANALYSIS_KEY, 'Subgroup', 'Study', 'Study year', ...Object.values(ROW_COLUMNS)]
+const ROWS_COLUMNS = [
+  ...ANALYSIS_KEY,
+  'Subgroup',
+  'Study',
+  'Study year',
+  ...Object.values(ROW_COLUMNS)
+]
 
 const DATA_TYPES: Record<string, { dataType: RevmanOutcome['dataType']; name: string }> = {
   dichotomous: { dataType: 'DICH', name: 'dichotomous' },
@@ -85,7 +91,10 @@ function readTable(
   } catch {
     return invalidFile(`${fileName}: ${name} is not UTF-8 text`)
   }
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' })
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: 'greedy'
+  })
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'FieldMismatch')
   if (fatal !== undefined) {
     return invalidFile(`${fileName}: ${name} line ${(fatal.row ?? 0) + 2}: ${fatal.message}`)
@@ -122,7 +131,9 @@ export function readRevmanDataPackage(
     try {
       for (const [innerPath, data] of unzip(inner)) files.set(`${path}/${innerPath}`, data)
     } catch (e) {
-      return invalidFile(`${fileName}: ${path} is not a readable zip file (${(e as Error).message})`)
+      return invalidFile(
+        `${fileName}: ${path} is not a readable zip file (${(e as Error).message})`
+      )
     }
   }
   const find = (suffix: string): string[] =>
@@ -141,7 +152,9 @@ export function readRevmanDataPackage(
       )
     }
     if (found.length > 1) {
-      return invalidFile(`${fileName}: the zip holds ${found.length} …-${suffix} files: one review at a time`)
+      return invalidFile(
+        `${fileName}: the zip holds ${found.length} …-${suffix} files: one review at a time`
+      )
     }
     paths.push(found[0] as string)
   }
@@ -168,9 +181,7 @@ export function readRevmanDataPackage(
     const outcome = id === null ? undefined : byId.get(id)
     if (outcome === undefined) {
       const key = ANALYSIS_KEY.map((c) => row[c] ?? '').join('.')
-      return invalidFile(
-        `${fileName}: ${where}: analysis ${key} is not in ${settings.value.name}`
-      )
+      return invalidFile(`${fileName}: ${where}: analysis ${key} is not in ${settings.value.name}`)
     }
     const study = (row['Study'] ?? '').trim()
     const values: Partial<Record<RevmanRawField, string>> = {}

@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   fileExtension,
+  importDataBytes,
   importDataText,
   projectFromJson
 } from '../../../../src/shared/io/documentText'
@@ -60,6 +61,43 @@ describe('importDataText', () => {
     expect(importDataText('', 'notes.docx')).toEqual({
       ok: false,
       message: 'notes.docx: unknown file type ".docx" (use .TSA, .csv, .tsv or .txt)'
+    })
+  })
+})
+
+describe('importDataBytes', () => {
+  const bytes = (path: string): Uint8Array => new Uint8Array(readFileSync(resolve(ROOT, path)))
+
+  it('reads a RevMan file’s chosen analysis, with the import’s notes', () => {
+    const r = importDataBytes(bytes('tests/fixtures/revman/Fleiss1993.rm5'), 'Fleiss1993.rm5', {
+      analysis: 'CMP-001.02'
+    })
+    expect(r.ok && r.value.trials).toHaveLength(5)
+    expect(r.ok && r.notes.join()).toMatch(/standardised mean difference/)
+  })
+
+  it('without a chosen analysis, names the ones a RevMan file holds', () => {
+    const r = importDataBytes(bytes('tests/fixtures/revman/Fleiss1993.zip'), 'Fleiss1993.zip')
+    expect(r).toEqual({
+      ok: false,
+      message: 'Fleiss1993.zip holds 2 analyses; choose one: CMP-001.01, CMP-001.02'
+    })
+  })
+
+  it('reads text files as importDataText does, in UTF-8 or the Windows code page', () => {
+    const csv = bytes('tests/fixtures/datasets/perioOxy.csv')
+    expect(importDataBytes(csv, 'perioOxy.csv')).toEqual(
+      importDataText(read('tests/fixtures/datasets/perioOxy.csv'), 'perioOxy.csv')
+    )
+    const cp1252 = new Uint8Array(Buffer.from('study,eI,nI,eC,nC\nGrëif 2000,1,10,2,10\n', 'latin1'))
+    const r = importDataBytes(cp1252, 'trials.csv')
+    expect(r.ok && r.value.trials[0]?.name).toBe('Grëif 2000')
+  })
+
+  it('refuses other file types, naming the ones it reads', () => {
+    expect(importDataBytes(new Uint8Array(), 'notes.docx')).toEqual({
+      ok: false,
+      message: 'notes.docx: unknown file type ".docx" (use .TSA, .csv, .tsv, .txt, .rm5 or .zip)'
     })
   })
 })

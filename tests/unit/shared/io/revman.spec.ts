@@ -8,7 +8,11 @@ import {
   listRevmanAnalyses,
   revmanContents
 } from '../../../../src/shared/io/revman'
-import { parseProjectFile, startingRisInputs, type ProjectFile } from '../../../../src/shared/projectFile'
+import {
+  parseProjectFile,
+  startingRisInputs,
+  type ProjectFile
+} from '../../../../src/shared/projectFile'
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../../fixtures/revman/${name}`, import.meta.url)))
@@ -123,7 +127,9 @@ describe('Fleiss 1993 (meta package example)', () => {
       sdControl: 2.3,
       totalControl: 50
     })
-    expect(warnings.join('\n')).toMatch(/standardised mean difference \(SMD\).*mean difference \(MD\)/)
+    expect(warnings.join('\n')).toMatch(
+      /standardised mean difference \(SMD\).*mean difference \(MD\)/
+    )
     expect(project.monitoring.ris).toMatchObject(startingRisInputs('continuous'))
   })
 })
@@ -171,7 +177,9 @@ describe('Antibiotics for sore throat (Cochrane CD000023, RevMan 5.2)', () => {
     expect(names).toContain('Zwart 2000 (subgroup 2)')
     expect(names).toContain('Brink 1951') // in one subgroup only: its name is left alone
     const zwart = project.trials.find((t) => t.name === 'Zwart 2000 (subgroup 2)')
-    expect(zwart?.comment).toBe('Subgroup 2: Symptom of sore throat on day 3: GABHS-negative throat swab')
+    expect(zwart?.comment).toBe(
+      'Subgroup 2: Symptom of sore throat on day 3: GABHS-negative throat swab'
+    )
     const years = project.trials.map((t) => t.year ?? 0)
     expect(years).toEqual([...years].sort((a, b) => a - b))
   })
@@ -190,7 +198,10 @@ describe('Antibiotics for sore throat (Cochrane CD000023, RevMan 5.2)', () => {
     expect(project.title).toBe(
       'Antibiotics for sore throat: Symptom of sore throat on day 3: GABHS-positive throat swab, negative swab, untested/inseparable — Symptom of sore throat on day 3: GABHS-negative throat swab'
     )
-    expect(project.outcome).toMatchObject({ interventionLabel: 'Antibiotics', controlLabel: 'Placebo' })
+    expect(project.outcome).toMatchObject({
+      interventionLabel: 'Antibiotics',
+      controlLabel: 'Placebo'
+    })
   })
 
   it('names a study whose ID has an escape from its NAME (El-Daher 1991, ID STD-El_x002d_Daher-1991)', () => {
@@ -210,7 +221,11 @@ describe('RevMan 5 details (synthetic ISO-8859-1 review)', () => {
   it('reads accented names and the title from ISO-8859-1, and they survive a save and reload', () => {
     const { project } = imported(SYNTHETIC, 'CMP-001.01.01')
     expect(project.title).toBe('Kaffee für Müdigkeit & Schlaf: Sleepiness score — Adults')
-    expect(project.trials.map((t) => t.name)).toEqual(['Sørensen 1999', 'Early 2001', 'Müller 2001'])
+    expect(project.trials.map((t) => t.name)).toEqual([
+      'Sørensen 1999',
+      'Early 2001',
+      'Müller 2001'
+    ])
     const reloaded = parseProjectFile(JSON.parse(JSON.stringify(project)))
     expect(reloaded.ok && reloaded.value).toEqual(project)
   })
@@ -227,14 +242,20 @@ describe('RevMan 5 details (synthetic ISO-8859-1 review)', () => {
     expect(namesAndYears(adolescents)).toEqual(['Excluded-A|1995', 'Sørensen 1999|1999'])
     const { project, warnings } = imported(SYNTHETIC, 'CMP-001.02')
     expect(namesAndYears(project)).toEqual(['Awaiting "B"|2005', 'Ng 2003|null'])
-    expect(warnings).toContain('not among the review’s studies, named from their study IDs: Ng 2003')
+    expect(warnings).toContain(
+      'not among the review’s studies, named from their study IDs: Ng 2003'
+    )
     expect(warnings).toContain('no study year for Ng 2003: they come last in the trial order')
   })
 
   it('orders trials by year, then RevMan’s ORDER, whatever their order in the file', () => {
     // in the file: Müller 2001 (ORDER 2), Early 2001 (ORDER 1), Sørensen 1999 (ORDER 3)
     const { project } = imported(SYNTHETIC, 'CMP-001.01.01')
-    expect(namesAndYears(project)).toEqual(['Sørensen 1999|1999', 'Early 2001|2001', 'Müller 2001|2001'])
+    expect(namesAndYears(project)).toEqual([
+      'Sørensen 1999|1999',
+      'Early 2001|2001',
+      'Müller 2001|2001'
+    ])
   })
 
   it('maps a random-effects MD outcome with subgroups, its 99% CI and its group labels', () => {
@@ -352,7 +373,9 @@ describe('malformed .rm5 files: a message naming the file and the place, never a
 
   it('an encoding that is declared wrongly or not known', () => {
     const saysUtf8 = latin1Bytes(latin1Text(SYNTHETIC).replace('ISO-8859-1', 'UTF-8'))
-    expect(errorOf(saysUtf8)).toMatch(/^bad\.rm5: the XML declaration says the file is UTF-8, but it is not valid UTF-8/)
+    expect(errorOf(saysUtf8)).toMatch(
+      /^bad\.rm5: the XML declaration says the file is UTF-8, but it is not valid UTF-8/
+    )
     const unknown = latin1Bytes(fleiss.replace('ISO-8859-1', 'X-KLINGON'))
     expect(errorOf(unknown)).toBe(
       'bad.rm5: the XML declaration names the encoding "X-KLINGON", which OpenTSA cannot read'

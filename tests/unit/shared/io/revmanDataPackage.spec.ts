@@ -73,7 +73,8 @@ const csv = (lines: string[]): Uint8Array => strToU8(`\uFEFF${lines.join('\r\n')
 function topLevelPackage(files: Record<string, string[] | Uint8Array>): Uint8Array {
   const entries: Record<string, Uint8Array> = {}
   for (const [name, content] of Object.entries(files)) {
-    entries[`123-analysis-data/123-${name}`] = content instanceof Uint8Array ? content : csv(content)
+    entries[`123-analysis-data/123-${name}`] =
+      content instanceof Uint8Array ? content : csv(content)
   }
   return zipSync(entries)
 }
@@ -127,7 +128,10 @@ describe('Fleiss 1993 as a data package (meta’s Fleiss1993.zip, CSVs in a nest
   it('has no review title or group labels to carry over: the title is the outcome’s name', () => {
     const { project } = imported(FLEISS_ZIP, 'CMP-001.01', 'Fleiss1993.zip')
     expect(project.title).toBe('Aspirin for Preventing Death after Myocardial Infarction')
-    expect(project.outcome).toMatchObject({ interventionLabel: 'Intervention', controlLabel: 'Control' })
+    expect(project.outcome).toMatchObject({
+      interventionLabel: 'Intervention',
+      controlLabel: 'Control'
+    })
   })
 })
 
@@ -170,10 +174,12 @@ describe('a data package with CSV folders at the top level, subgroups and a Peto
   })
 
   it('imports the Peto outcome as a Peto odds ratio with fixed effects', () => {
-    expect(imported(SYNTHETIC_ZIP, 'CMP-001.02', 'dataPackage.zip').project.analysis).toMatchObject({
-      measure: 'PetoOR',
-      model: 'fixed'
-    })
+    expect(imported(SYNTHETIC_ZIP, 'CMP-001.02', 'dataPackage.zip').project.analysis).toMatchObject(
+      {
+        measure: 'PetoOR',
+        model: 'fixed'
+      }
+    )
   })
 
   it('leaves contrast-level (generic inverse variance) and O − E analyses out of the list, saying why on import', () => {
@@ -190,12 +196,16 @@ describe('a data package with CSV folders at the top level, subgroups and a Peto
     })
     const contents = revmanContents(zip, 'giv.zip')
     expect(contents.ok && contents.value.analyses).toEqual([])
-    expect(contents.ok && contents.value.unsupported.map((u) => [u.id, u.dataType, u.trials])).toEqual([
+    expect(
+      contents.ok && contents.value.unsupported.map((u) => [u.id, u.dataType, u.trials])
+    ).toEqual([
       ['CMP-002.01', 'Contrast level', 1],
       ['CMP-002.02', 'O − E and variance', 0]
     ])
     const r = importRevmanAnalysis(zip, 'giv.zip', 'CMP-002.01')
-    expect(!r.ok && r.error.message).toMatch(/^giv\.zip: CMP-002\.01 "Time to first nap" holds Contrast level data, which OpenTSA cannot analyse/)
+    expect(!r.ok && r.error.message).toMatch(
+      /^giv\.zip: CMP-002\.01 "Time to first nap" holds Contrast level data, which OpenTSA cannot analyse/
+    )
   })
 })
 
@@ -204,7 +214,9 @@ describe('malformed data packages: a message naming the file and the place, neve
     expect(errorOf(FLEISS_ZIP.subarray(0, 2000))).toMatch(/^bad\.zip: not a readable zip file \(/)
     expect(errorOf(strToU8('this is not a zip'))).toMatch(/^bad\.zip: not a readable zip file \(/)
     const nested = zipSync({ 'review-files/review-data.zip': strToU8('PK\u0003\u0004 broken') })
-    expect(errorOf(nested)).toMatch(/^bad\.zip: review-files\/review-data\.zip is not a readable zip file \(/)
+    expect(errorOf(nested)).toMatch(
+      /^bad\.zip: review-files\/review-data\.zip is not a readable zip file \(/
+    )
   })
 
   it('any cut of the package is an error or a list, never an exception', () => {
@@ -295,6 +307,8 @@ describe('malformed data packages: a message naming the file and the place, neve
     const dataZip = Object.entries(outer).find(([path]) => path.endsWith('-data.zip'))?.[1]
     expect(dataZip).toBeDefined()
     const flat = zipSync(unzipSync(dataZip as Uint8Array))
-    expect(listRevmanAnalyses(flat, 'flat.zip')).toEqual(listRevmanAnalyses(FLEISS_ZIP, 'Fleiss1993.zip'))
+    expect(listRevmanAnalyses(flat, 'flat.zip')).toEqual(
+      listRevmanAnalyses(FLEISS_ZIP, 'Fleiss1993.zip')
+    )
   })
 })
