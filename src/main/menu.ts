@@ -88,6 +88,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         ]
       },
       command('file.exportResults', 'Export Results (CSV)…', { command: 'exportResults' }),
+      command('file.exportReport', 'Export Report (HTML)…', { command: 'exportReport' }),
       { type: 'separator' },
       command('file.print', 'Print…', { command: 'print' }, 'CmdOrCtrl+P'),
       { type: 'separator' },
@@ -151,7 +152,11 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     id: 'help',
     role: 'help',
     label: 'Help',
-    submenu: [{ id: 'help.about', role: 'about', label: `About ${appName}` }]
+    submenu: [
+      command('help.howToCite', 'How to Cite', { command: 'howToCite' }),
+      { type: 'separator' },
+      { id: 'help.about', role: 'about', label: `About ${appName}` }
+    ]
   }
 
   const appMenu: MenuItemConstructorOptions = {

@@ -71,7 +71,8 @@ const MIME: Record<ExportFileRequest['kind'], string> = {
   png: 'image/png',
   pdf: 'application/pdf',
   svg: 'image/svg+xml',
-  csv: 'text/csv'
+  csv: 'text/csv',
+  html: 'text/html'
 }
 
 /** A failure to report as is: by default about a file the user picked (the file is wrong, not the request). */

@@ -149,7 +149,8 @@ const EXPORT_TITLES: Readonly<Record<keyof typeof EXPORT_FILTERS, string>> = {
   png: 'Export figure as PNG',
   svg: 'Export figure as SVG',
   pdf: 'Export figure as PDF',
-  csv: 'Export results as CSV'
+  csv: 'Export results as CSV',
+  html: 'Export report as HTML'
 }
 
 /**

@@ -47,7 +47,8 @@ export const EXPORT_FILTERS: Readonly<Record<ExportFileRequest['kind'], FileFilt
   png: { name: 'PNG image', extensions: ['png'] },
   svg: { name: 'SVG image', extensions: ['svg'] },
   pdf: { name: 'PDF document', extensions: ['pdf'] },
-  csv: { name: 'CSV table', extensions: ['csv'] }
+  csv: { name: 'CSV table', extensions: ['csv'] },
+  html: { name: 'HTML document', extensions: ['html'] }
 }
 
 /** `path` ending in `extension` (compared case-insensitively): "fig" → "fig.png", "fig.PNG" stays. */

@@ -71,12 +71,13 @@ export interface ImportFile {
 
 export type FigureFormat = 'png' | 'svg' | 'pdf'
 
-/** A file the renderer produced (figure, results CSV) for the host to write where the user chooses. */
+/** A file the renderer produced (figure, results CSV, report) for the host to write where the user chooses. */
 export interface ExportFileRequest {
-  kind: FigureFormat | 'csv'
+  /** html: the standalone report (shared/report/renderHtml.ts) */
+  kind: FigureFormat | 'csv' | 'html'
   /** proposed file name only (no folders): the user picks the place in a save dialog */
   suggestedName: string
-  /** text for svg/csv, base64 for png/pdf */
+  /** text for svg/csv/html, base64 for png/pdf */
   content: string
   encoding: 'utf8' | 'base64'
 }
@@ -97,6 +98,10 @@ export interface RecoveredWork {
 /** Commands of the native menu (desktop) or the in-page File toolbar and shortcuts (web), run by the renderer. */
 export type MenuCommand =
   | { command: 'new' | 'open' | 'save' | 'saveAs' | 'import' | 'exportResults' | 'print' }
+  /** the full report as one HTML file (File → Export Report) */
+  | { command: 'exportReport' }
+  /** Help → How to cite: the dialog with the citation text */
+  | { command: 'howToCite' }
   | { command: 'openRecent'; index: number }
   | { command: 'exportFigure'; format: FigureFormat; dpi?: 300 | 600 }
   | { command: 'undo' | 'redo' }

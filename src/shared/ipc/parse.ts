@@ -150,7 +150,7 @@ const MAX_EXPORT_CHARS = 50 * 1024 * 1024
 
 const exportFileRequest = z
   .strictObject({
-    kind: z.enum(['png', 'svg', 'pdf', 'csv'], { error: 'must be png, svg, pdf or csv' }),
+    kind: z.enum(['png', 'svg', 'pdf', 'csv', 'html'], { error: 'must be png, svg, pdf, csv or html' }),
     suggestedName: fileName,
     content: z
       .string({ error: 'must be text' })
@@ -163,7 +163,7 @@ const exportFileRequest = z
       ctx.addIssue({
         code: 'custom',
         path: ['encoding'],
-        message: binary ? 'must be base64 for png and pdf' : 'must be utf8 for svg and csv'
+        message: binary ? 'must be base64 for png and pdf' : 'must be utf8 for svg, csv and html'
       })
     }
   })

@@ -443,6 +443,22 @@ describe('exportFile', () => {
     expect(script.calls.save[1]?.defaultPath).toBe(join(dir, 'tsa-chart.png')) // the last export's folder
   })
 
+  it('writes the HTML report as text, with .html added and the HTML filter', async () => {
+    script.saves.push(join(dir, 'report'))
+    const html = '<!DOCTYPE html>\n<html lang="en"><body><p>τ² ≥ 0</p></body></html>\n'
+    expect(
+      await service.exportFile(
+        { kind: 'html', suggestedName: 'perioOxy-report.html', content: html, encoding: 'utf8' },
+        win
+      )
+    ).toEqual({ name: 'report.html' })
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(html)
+    expect(script.calls.save[0]).toMatchObject({
+      title: 'Export report as HTML',
+      filters: [{ name: 'HTML document', extensions: ['html'] }]
+    })
+  })
+
   it('refuses content that is not base64 before showing any dialog', async () => {
     const error = await failureOf(
       service.exportFile(

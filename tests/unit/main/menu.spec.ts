@@ -75,6 +75,7 @@ describe('application menu (Windows and Linux)', () => {
       ['Import Data (CSV, .TSA)…', 'CmdOrCtrl+I'],
       ['Export Figure', undefined],
       ['Export Results (CSV)…', undefined],
+      ['Export Report (HTML)…', undefined],
       ['—'],
       ['Print…', 'CmdOrCtrl+P'],
       ['—'],
@@ -92,6 +93,7 @@ describe('application menu (Windows and Linux)', () => {
     expect(commandOf(built, 'file.saveAs')).toEqual({ command: 'saveAs' })
     expect(commandOf(built, 'file.import')).toEqual({ command: 'import' })
     expect(commandOf(built, 'file.exportResults')).toEqual({ command: 'exportResults' })
+    expect(commandOf(built, 'file.exportReport')).toEqual({ command: 'exportReport' })
     expect(commandOf(built, 'file.print')).toEqual({ command: 'print' })
   })
 
@@ -182,10 +184,12 @@ describe('application menu (Windows and Linux)', () => {
     ])
   })
 
-  it('Help: About', () => {
-    expect(submenu(build().template[3])).toEqual([
-      { id: 'help.about', role: 'about', label: 'About OpenTSA' }
-    ])
+  it('Help: How to Cite (the renderer shows the citation), then About', () => {
+    const built = build()
+    const help = submenu(built.template[3])
+    expect(outline(help)).toEqual([['How to Cite', undefined], ['—'], ['About OpenTSA', undefined]])
+    expect(byId(help, 'help.about')).toEqual({ id: 'help.about', role: 'about', label: 'About OpenTSA' })
+    expect(commandOf(built, 'help.howToCite')).toEqual({ command: 'howToCite' })
   })
 })
 

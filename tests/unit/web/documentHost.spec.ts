@@ -271,6 +271,29 @@ describe('Export', () => {
     expect(await second!.data.text()).toBe('a,b\n1,2\n')
   })
 
+  it('downloads the HTML report as text/html', async () => {
+    await valueOf(
+      host.exportFile({
+        kind: 'html',
+        suggestedName: 'perioOxy-report.html',
+        content: '<!DOCTYPE html>\n<p>D² = 64%</p>',
+        encoding: 'utf8'
+      })
+    )
+    const [report] = env.downloads
+    expect(report).toMatchObject({ name: 'perioOxy-report.html' })
+    expect(report?.data.type).toBe('text/html')
+    expect(await report!.data.text()).toBe('<!DOCTYPE html>\n<p>D² = 64%</p>')
+    expect(
+      await host.exportFile({
+        kind: 'html',
+        suggestedName: 'r.html',
+        content: 'PGh0bWw+',
+        encoding: 'base64'
+      })
+    ).toMatchObject({ ok: false, error: { code: 'invalidRequest', field: 'encoding' } })
+  })
+
   it('refuses a binary format sent as text (the contract parser)', async () => {
     expect(
       await host.exportFile({
