@@ -1,26 +1,22 @@
-import { readFileSync } from 'node:fs'
 import { BOUNDARIES_HELP, runBoundaries } from './commands/boundaries'
 import { RIS_HELP, runRis } from './commands/ris'
 import { IMPORT_HELP, runImport } from './commands/import'
 import { ANALYZE_HELP, EXPORT_HELP, runAnalyze, runExport } from './commands/project'
+import { REPORT_HELP, runReport } from './commands/report'
 import { CliError } from './cliError'
+import { cliVersion } from './version'
 
 const COMMANDS: Record<
   string,
-  { help: string; run: (args: string[], out: (text: string) => void) => void }
+  // a command may be asynchronous (the PDF report is written from a stream)
+  { help: string; run: (args: string[], out: (text: string) => void) => void | Promise<void> }
 > = {
   boundaries: { help: BOUNDARIES_HELP, run: runBoundaries },
   ris: { help: RIS_HELP, run: runRis },
   analyze: { help: ANALYZE_HELP, run: runAnalyze },
   import: { help: IMPORT_HELP, run: runImport },
-  export: { help: EXPORT_HELP, run: runExport }
-}
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string
-  }
-  return pkg.version
+  export: { help: EXPORT_HELP, run: runExport },
+  report: { help: REPORT_HELP, run: runReport }
 }
 
 export const MAIN_HELP = `opentsa: Trial Sequential Analysis from the command line
@@ -33,6 +29,7 @@ Commands:
   analyze      the full trial sequential analysis of a project file
   import       a project from a RevMan file (.rm5, data package .zip), a CTU .TSA file or a CSV/TSV table
   export       a project as a CTU .TSA file or a CSV table
+  report       the full report (settings, chart, results, per-look table, methods) as HTML or PDF
 
 Every command takes --json (machine output on stdout only) and --help.
 Bad input exits with status 2 and a one-line message on stderr naming the flag.
@@ -42,6 +39,7 @@ Examples:
   opentsa import trials.csv --out project.json && opentsa analyze project.json
   opentsa import review.rm5 --list && opentsa import review.rm5 --analysis CMP-001.01 --out project.json
   opentsa ris --control-risk 0.05 --rrr 0.25 --alpha 0.05 --beta 0.2 --heterogeneity d2:0.2
+  opentsa report project.json --out report.pdf
 `
 
 /** Runs the command line; returns the exit status (0 ok, 2 bad input, 1 internal error). */
@@ -56,7 +54,7 @@ export async function main(
     return 0
   }
   if (name === '--version' || name === '-v') {
-    out(version())
+    out(cliVersion())
     return 0
   }
   const command = COMMANDS[name]
@@ -69,7 +67,7 @@ export async function main(
     return 0
   }
   try {
-    command.run(rest, out)
+    await command.run(rest, out)
     return 0
   } catch (e) {
     if (
