@@ -194,9 +194,17 @@ export function revmanReviewContents(review: RevmanReview): RevmanContents {
 const REPEATED = /^(COMPARISON|STUDY|(DICH|CONT|IV|IPD)_(OUTCOME|SUBGROUP|DATA))$/
 
 /** The prose of a review, skipped unparsed: a large file's text is most of its size and nothing here needs it. */
-const PROSE = ['MAIN_TEXT', 'CHARACTERISTICS_OF_STUDIES', 'QUALITY_ITEMS', 'SOF_TABLES']
-  .concat(['ADDITIONAL_TABLES', 'FIGURES', 'FEEDBACK', 'APPENDICES', 'EXTENSIONS'])
-  .map((section) => `COCHRANE_REVIEW.${section}`)
+const PROSE = [
+  'MAIN_TEXT',
+  'CHARACTERISTICS_OF_STUDIES',
+  'QUALITY_ITEMS',
+  'SOF_TABLES',
+  'ADDITIONAL_TABLES',
+  'FIGURES',
+  'FEEDBACK',
+  'APPENDICES',
+  'EXTENSIONS'
+].map((section) => `COCHRANE_REVIEW.${section}`)
 
 const OUTCOME_KINDS = [
   { kind: 'DICH', dataTypeName: 'dichotomous' },
@@ -205,7 +213,7 @@ const OUTCOME_KINDS = [
   { kind: 'IPD', dataTypeName: 'O − E and variance' }
 ] as const
 
-/** The raw attributes of a data row, per outcome kind (IV and IPD rows are only counted). */
+/** The attribute of each raw input of a data row (IV and IPD rows have none of them: they are only counted). */
 const RM5_ATTRIBUTES: Record<RevmanRawField, string> = {
   events1: 'EVENTS_1',
   total1: 'TOTAL_1',
@@ -215,10 +223,6 @@ const RM5_ATTRIBUTES: Record<RevmanRawField, string> = {
   sd1: 'SD_1',
   mean2: 'MEAN_2',
   sd2: 'SD_2'
-}
-const RM5_ROW_FIELDS: Record<string, readonly RevmanRawField[]> = {
-  DICH: ['events1', 'total1', 'events2', 'total2'],
-  CONT: ['mean1', 'sd1', 'total1', 'mean2', 'sd2', 'total2']
 }
 
 type XmlNode = { [key: string]: unknown }
@@ -440,8 +444,8 @@ function rm5Outcome(
       const study = studies.get(studyId)
       const name = study?.name ?? studyNameFromId(studyId)
       const values: Partial<Record<RevmanRawField, string>> = {}
-      for (const field of RM5_ROW_FIELDS[kind.kind] ?? []) {
-        const value = attribute(data, RM5_ATTRIBUTES[field])
+      for (const [field, name] of Object.entries(RM5_ATTRIBUTES) as [RevmanRawField, string][]) {
+        const value = attribute(data, name)
         if (value !== undefined) values[field] = value
       }
       const order = Number(attribute(data, 'ORDER') ?? Number.NaN)

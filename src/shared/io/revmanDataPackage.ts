@@ -61,9 +61,22 @@ const invalidFile = (message: string): RevmanResult<never> => ({
   error: { code: 'invalidFile', message }
 })
 
+/** A package's CSVs are kilobytes; a larger entry is refused before it is inflated (a zip bomb stays packed). */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024
+
 /** The CSVs (and nested zips) of a zip; everything else (the article PDF, forest plot SVGs) is not even inflated. */
 function unzip(bytes: Uint8Array): Files {
-  const entries = unzipSync(bytes, { filter: (file) => /\.(csv|zip)$/i.test(file.name) })
+  const entries = unzipSync(bytes, {
+    filter: (file) => {
+      if (!/\.(csv|zip)$/i.test(file.name)) return false
+      if (file.originalSize > MAX_ENTRY_BYTES) {
+        throw new Error(
+          `${file.name} would inflate to ${Math.round(file.originalSize / 2 ** 20)} MB`
+        )
+      }
+      return true
+    }
+  })
   return new Map(Object.entries(entries))
 }
 

@@ -22,7 +22,9 @@ describe('opentsa import FILE.rm5 | FILE.zip', () => {
       const r = await run('import', file, '--list', '--json')
       expect(r.code, r.err).toBe(0)
       const list = JSON.parse(r.out)
-      expect(list.map((a: { id: string; type: string; trials: number }) => [a.id, a.type, a.trials])).toEqual([
+      expect(
+        list.map((a: { id: string; type: string; trials: number }) => [a.id, a.type, a.trials])
+      ).toEqual([
         ['CMP-001.01', 'dichotomous', 7],
         ['CMP-001.02', 'continuous', 5]
       ])
@@ -39,7 +41,9 @@ describe('opentsa import FILE.rm5 | FILE.zip', () => {
     expect(r.out).toMatch(/CMP-001\.01 +continuous +5 trials +Sleepiness score/)
     expect(r.out).toMatch(/CMP-001\.01\.02 +continuous +2 trials +subgroup: Adolescents/)
     expect(r.out).toMatch(/CMP-001\.03 +dichotomous +1 trial +Alert at noon/)
-    expect(r.out).toMatch(/not importable:\n +CMP-001\.04 +generic inverse variance data \(2 trials\) +Time to first nap/)
+    expect(r.out).toMatch(
+      /not importable:\n +CMP-001\.04 +generic inverse variance data \(2 trials\) +Time to first nap/
+    )
   })
 
   test('--analysis ID --out writes that analysis as a project', async () => {
@@ -65,9 +69,18 @@ describe('opentsa import FILE.rm5 | FILE.zip', () => {
   })
 
   test('the import’s notes are printed (an SMD outcome imported as MD)', async () => {
-    const r = await run('import', FLEISS_RM5, '--analysis', 'CMP-001.02', '--out', join(dir, 'p.json'))
+    const r = await run(
+      'import',
+      FLEISS_RM5,
+      '--analysis',
+      'CMP-001.02',
+      '--out',
+      join(dir, 'p.json')
+    )
     expect(r.code, r.err).toBe(0)
-    expect(r.out).toMatch(/^imported 5 trials \(CMP-001\.02\) into .*\nnote: RevMan analysed this outcome as a standardised mean difference/)
+    expect(r.out).toMatch(
+      /^imported 5 trials \(CMP-001\.02\) into .*\nnote: RevMan analysed this outcome as a standardised mean difference/
+    )
   })
 
   test('without --analysis, a file with several analyses is a one-line error listing their ids', async () => {
@@ -96,7 +109,13 @@ describe('opentsa import FILE.rm5 | FILE.zip', () => {
     expect(missing.err).toBe(
       `opentsa import: ${FLEISS_RM5}: there is no analysis "CMP-002.01" (it has CMP-001.01, CMP-001.02)`
     )
-    const iv = await run('import', join(REVMAN, 'synthetic-latin1.rm5'), '--analysis', 'CMP-001.04', '--json')
+    const iv = await run(
+      'import',
+      join(REVMAN, 'synthetic-latin1.rm5'),
+      '--analysis',
+      'CMP-001.04',
+      '--json'
+    )
     expect(iv.code).toBe(2)
     expect(iv.err).toMatch(/CMP-001\.04 "Time to first nap" holds generic inverse variance data/)
   })
@@ -108,7 +127,9 @@ describe('opentsa import FILE.rm5 | FILE.zip', () => {
     writeFileSync(cut, readFileSync(FLEISS_RM5).subarray(0, 5000))
     const xml = await run('import', cut, '--analysis', 'CMP-001.01', '--out', out)
     expect(xml.code).toBe(2)
-    expect(xml.err).toMatch(/^opentsa import: .*cut\.rm5: not well-formed XML: .*\(is the file complete\?\)$/)
+    expect(xml.err).toMatch(
+      /^opentsa import: .*cut\.rm5: not well-formed XML: .*\(is the file complete\?\)$/
+    )
     const zip = join(dir, 'cut.zip')
     writeFileSync(zip, readFileSync(FLEISS_ZIP).subarray(0, 5000))
     const broken = await run('import', zip, '--list')

@@ -219,6 +219,21 @@ describe('malformed data packages: a message naming the file and the place, neve
     )
   })
 
+  it('an entry that claims to inflate to hundreds of megabytes is refused before inflating (zip bomb)', () => {
+    const zip = topLevelPackage({
+      'overall-estimates-and-settings.csv': SYNTHETIC_SETTINGS,
+      'data-rows.csv': SYNTHETIC_ROWS
+    })
+    // the central directory's "uncompressed size" (offset 24 of each PK\1\2 record) is what a reader trusts
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
+    for (let at = 0; at + 28 <= zip.length; at++) {
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 300 * 2 ** 20, true)
+    }
+    expect(errorOf(zip)).toMatch(
+      /^bad\.zip: not a readable zip file \(123-analysis-data\/123-[\w-]+\.csv would inflate to 300 MB\)$/
+    )
+  })
+
   it('any cut of the package is an error or a list, never an exception', () => {
     for (let end = 0; end < FLEISS_ZIP.length; end += 1499) {
       const r = listRevmanAnalyses(FLEISS_ZIP.subarray(0, end), 'cut.zip')
