@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { extname } from 'node:path'
-import { runTsa } from '@engine'
+import { runTsa, type TsaResult } from '@engine'
 import { exportCsv } from '@shared/io/csvExport'
 import { projectFromJson } from '@shared/io/documentText'
 import { writeTsaFile } from '@shared/io/tsaFile'
@@ -24,7 +24,17 @@ export function loadProject(path: string): ProjectFile {
   return read.value
 }
 
-function onePath(positionals: string[], what: string): string {
+/** The analysis of a project file, or a CliError naming the file and the field at fault. */
+export function analyseProject(path: string, project: ProjectFile): TsaResult {
+  const result = runTsa(analysisInput(project))
+  if (!result.ok) {
+    const field = result.error.field === undefined ? '' : `${result.error.field}: `
+    throw new CliError(`${path}: ${field}${result.error.message}`)
+  }
+  return result.value
+}
+
+export function onePath(positionals: string[], what: string): string {
   if (positionals.length !== 1) {
     throw new CliError(`give exactly one ${what} (got ${positionals.length})`)
   }
@@ -39,12 +49,7 @@ export function runAnalyze(args: string[], out: (text: string) => void): void {
   })
   const path = onePath(positionals, 'project file')
   const project = loadProject(path)
-  const result = runTsa(analysisInput(project))
-  if (!result.ok) {
-    const field = result.error.field === undefined ? '' : `${result.error.field}: `
-    throw new CliError(`${path}: ${field}${result.error.message}`)
-  }
-  const r = result.value
+  const r = analyseProject(path, project)
   if (values.json === true) {
     out(JSON.stringify(r, null, 2))
     return

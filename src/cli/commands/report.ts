@@ -1,7 +1,7 @@
 import { extname } from 'node:path'
 import { parseArgs } from 'node:util'
-import { runTsa, type TsaResult } from '@engine'
-import { analysisInput, type ProjectFile } from '@shared/projectFile'
+import type { TsaResult } from '@engine'
+import type { ProjectFile } from '@shared/projectFile'
 
 import { buildReport } from '@shared/report/buildReport'
 import { renderReportHtml } from '@shared/report/renderHtml'
@@ -9,7 +9,7 @@ import { CliError } from '../cliError'
 import { writeFileAtomic } from '../files'
 import { renderReportPdf, type DrawFigure } from '../report/pdf'
 import { cliVersion } from '../version'
-import { loadProject } from './project'
+import { analyseProject, loadProject, onePath } from './project'
 
 export const REPORT_HELP = `opentsa report PROJECT.json --out REPORT.html|REPORT.pdf: the full report of an analysis
 
@@ -38,26 +38,13 @@ export function reportFigure(_project: ProjectFile, _result: TsaResult): ReportF
   return { svg: null, draw: null }
 }
 
-/** The analysis of a project file, or a CliError naming the file and the field at fault. */
-export function analyseProject(path: string, project: ProjectFile): TsaResult {
-  const result = runTsa(analysisInput(project))
-  if (!result.ok) {
-    const field = result.error.field === undefined ? '' : `${result.error.field}: `
-    throw new CliError(`${path}: ${field}${result.error.message}`)
-  }
-  return result.value
-}
-
 export async function runReport(args: string[], out: (text: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     options: { out: { type: 'string' }, json: { type: 'boolean' } },
     allowPositionals: true
   })
-  if (positionals.length !== 1) {
-    throw new CliError(`give exactly one project file (got ${positionals.length})`)
-  }
-  const path = positionals[0] as string
+  const path = onePath(positionals, 'project file')
   if (values.out === undefined) throw new CliError('--out REPORT.html|REPORT.pdf is required')
   const format = FORMATS[extname(values.out).toLowerCase()]
   if (format === undefined) {
