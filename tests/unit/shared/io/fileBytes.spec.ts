@@ -38,10 +38,10 @@ describe('importFileKind', () => {
       '.csv',
       '.tsv',
       '.txt',
+      '.tsa',
       '.xlsx',
       '.rm5',
-      '.zip',
-      '.tsa'
+      '.zip'
     ])
   })
 })
