@@ -13,7 +13,10 @@ import type {
   MenuCommand,
   RecoveredWork
 } from '@shared/ipc/contract'
+import { base64ToBytes, bytesToBase64, decodeText } from '@shared/io/fileBytes'
 import { projectStem } from '@shared/io/fileNames'
+import { importDataText } from '@shared/io/documentText'
+import { importFileKind } from '@shared/io/importFiles'
 import { resultsCsv } from '@shared/io/resultsCsv'
 import { figureChartOptions, figureSizeMm } from '@shared/figure/figureOptions'
 import { figureSizeFromMm } from '@shared/figure/figureSize'
@@ -29,14 +32,18 @@ export type FigureChoice = { format: 'png'; dpi: 300 | 600 } | { format: 'svg' }
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
-/** base64 of bytes, in chunks (String.fromCharCode with millions of arguments overflows the stack). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  const CHUNK = 0x8000
-  let binary = ''
-  for (let at = 0; at < bytes.length; at += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(at, at + CHUNK))
-  }
-  return btoa(binary)
+export { bytesToBase64 } from '@shared/io/fileBytes'
+
+/** A file on its way into the import wizard: picked in the host's Import dialog, or dropped on the window. */
+export interface ImportingFile {
+  name: string
+  bytes: Uint8Array
+}
+
+/** What the import wizard hands back: the new project and what the import could not carry over. */
+export interface ImportedData {
+  project: ProjectFile
+  warnings: string[]
 }
 
 /**
@@ -197,19 +204,60 @@ export const useDocumentStore = defineStore('document', () => {
       notice.value = `Opened ${opened.document?.name ?? 'the project'}.`
     })
 
+  // ---- import (the wizard in components/import reads the file; this store replaces the project) ----
+
+  /** The file the import wizard shows; null while there is none. */
+  const importing = shallowRef<ImportingFile | null>(null)
+
+  /**
+   * Hands a file to the import wizard (its size was checked by the host's dialog or the drop). A CTU .TSA file needs
+   * no choices: it goes straight through its reader (the
+   * wizard shows it only when it cannot be read, with the reason).
+   */
+  async function beginImport(file: ImportingFile): Promise<void> {
+    notice.value = ''
+    error.value = ''
+    if (importFileKind(file.name) === 'tsa') {
+      const read = importDataText(decodeText(file.bytes), file.name)
+      if (read.ok) {
+        await finishImport({ project: read.value, warnings: read.notes })
+        return
+      }
+    }
+    importing.value = file
+  }
+
+  /** Import data…: the host's dialog picks the file, then the wizard. */
   const importData = (): Promise<void> =>
     command('Could not import the data', async () => {
-      if (!(await confirmReplace('import'))) return
-      const imported = await engineClient.importData()
-      if (imported === null) return
+      const file = await engineClient.chooseImportFile()
+      if (file === null) return
+      await beginImport({ name: file.name, bytes: base64ToBytes(file.bytesBase64) })
+    })
+
+  /**
+   * The wizard's result replaces the project, after the usual question about unsaved work (asked now, when the
+   * project is about to go; a cancel keeps the wizard open). True when the project was replaced.
+   */
+  async function finishImport(imported: ImportedData): Promise<boolean> {
+    const done = await command('Could not import the data', async () => {
+      if (!(await confirmReplace('import'))) return false
       // An import exists on no disk yet: it stays unsaved (and untitled) until the user saves it.
-      await replaceProject(imported.project, imported.document, imported.document === null)
+      await replaceProject(imported.project, null, true)
+      importing.value = null
       const n = imported.project.trials.length
       notice.value = [
         `Imported ${n} ${n === 1 ? 'trial' : 'trials'}.`,
         ...imported.warnings.map((w) => `Note: ${w}.`)
       ].join(' ')
+      return true
     })
+    return done === true
+  }
+
+  function cancelImport(): void {
+    importing.value = null
+  }
 
   /** A bundled example: like opening a file, but it is bound to no document. */
   const loadExample = (project: ProjectFile, title: string): Promise<void> =>
@@ -353,7 +401,11 @@ export const useDocumentStore = defineStore('document', () => {
     fileStem,
     newProject,
     open,
+    importing,
     importData,
+    beginImport,
+    finishImport,
+    cancelImport,
     loadExample,
     save,
     saveAndClose,

@@ -10,6 +10,7 @@ import {
   useDocumentStore
 } from '../../../../src/renderer/src/stores/document'
 import { emptyProject, useProjectStore } from '../../../../src/renderer/src/stores/project'
+import { writeTsaFile } from '../../../../src/shared/io/tsaFile'
 import perioOxy from '../../../../resources/examples/perioOxy.opentsa.json'
 import { syntheticResult } from '../charts/syntheticResult'
 import { installFakeHost, type FakeHost } from './fakeHost'
@@ -166,22 +167,85 @@ describe('replacing the project: New, Open, Import', () => {
     expect(doc.dirty).toBe(false)
   })
 
-  it('an import stays unsaved and untitled, and its notes are shown', async () => {
-    host.answers.importData = () => ({
-      ...opened(null),
-      warnings: ['line 4: year 2001.5 is not a whole number and was dropped']
+  it('Import data: the host picks the file and the wizard gets its bytes; nothing is replaced yet', async () => {
+    const text = 'study,eI,nI,eC,nC\nA,1,10,2,10\n'
+    host.answers.chooseImportFile = () => ({
+      name: 'trials.csv',
+      bytesBase64: bytesToBase64(new TextEncoder().encode(text))
     })
     await doc.importData()
+    expect(doc.importing?.name).toBe('trials.csv')
+    expect(new TextDecoder().decode(doc.importing?.bytes)).toBe(text)
     expect(host.calls('confirmDiscard')).toEqual([])
-    expect(project.trials.length).toBeGreaterThan(0)
+    expect(host.calls('newDocument')).toEqual([])
+    expect(project.project).toEqual(emptyProject()) // the empty project is still there
+    doc.cancelImport()
+    expect(doc.importing).toBeNull()
+  })
+
+  it('the wizard’s project stays unsaved and untitled, and its notes are shown', async () => {
+    await doc.beginImport({ name: 'trials.csv', bytes: new Uint8Array([0x41]) })
+    const imported = example()
+    expect(
+      await doc.finishImport({
+        project: imported,
+        warnings: ['line 4: year 2001.5 is not a whole number and was dropped']
+      })
+    ).toBe(true)
+    expect(doc.importing).toBeNull()
+    expect(host.calls('confirmDiscard')).toEqual([])
+    expect(project.trials).toHaveLength(imported.trials.length)
     expect(doc.dirty).toBe(true)
     expect(doc.title).toBe(perioOxy.title) // no document: the project's title
     expect(host.calls('newDocument')).toEqual([null])
     expect(doc.notice).toBe(
-      `Imported ${project.trials.length} trials. Note: line 4: year 2001.5 is not a whole number and was dropped.`
+      `Imported ${imported.trials.length} trials. Note: line 4: year 2001.5 is not a whole number and was dropped.`
     )
     await doc.save(false)
     expect(doc.dirty).toBe(false)
+  })
+
+  it('asks about unsaved work when the import would replace it; Cancel keeps the project and the wizard', async () => {
+    edit()
+    await doc.beginImport({ name: 'trials.csv', bytes: new Uint8Array([0x41]) })
+    host.answers.confirmDiscard = () => 'cancel'
+    expect(await doc.finishImport({ project: example(), warnings: [] })).toBe(false)
+    expect(host.calls('confirmDiscard')).toEqual([{ reason: 'import' }])
+    expect(project.trials).toHaveLength(1) // the edited project is untouched
+    expect(doc.importing?.name).toBe('trials.csv')
+
+    host.answers.confirmDiscard = () => 'discard'
+    expect(await doc.finishImport({ project: example(), warnings: [] })).toBe(true)
+    expect(project.project.title).toBe(perioOxy.title)
+  })
+
+  it('a CTU .TSA file goes straight through its reader, without the wizard', async () => {
+    const { text } = writeTsaFile(example())
+    await doc.beginImport({ name: 'OXYGEN.TSA', bytes: new TextEncoder().encode(text) })
+    expect(doc.importing).toBeNull()
+    expect(project.trials).toHaveLength(example().trials.length)
+    expect(doc.dirty).toBe(true)
+    expect(doc.notice).toMatch(/^Imported \d+ trials\./)
+  })
+
+  it('a .TSA file that cannot be read goes to the wizard, which says why', async () => {
+    await doc.beginImport({
+      name: 'cut.TSA',
+      bytes: new TextEncoder().encode('#METAANALYSIS BEGIN\n')
+    })
+    expect(doc.importing?.name).toBe('cut.TSA')
+    expect(project.project).toEqual(emptyProject())
+  })
+
+  it('a failed Import dialog is the alert line', async () => {
+    host.answers.chooseImportFile = () => {
+      throw new Error('cannot open gone.csv: the file does not exist')
+    }
+    await doc.importData()
+    expect(doc.error).toBe(
+      'Could not import the data: cannot open gone.csv: the file does not exist'
+    )
+    expect(doc.importing).toBeNull()
   })
 
   it("an unreadable file shows the host's message", async () => {

@@ -66,7 +66,7 @@ describe('FileToolbar', () => {
       'autosave', // a save clears the autosaved copy
       'saveProject',
       'autosave',
-      'importData',
+      'chooseImportFile', // the wizard reads the file (components/import)
       'exportFile',
       'print'
     ])
