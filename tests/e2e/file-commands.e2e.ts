@@ -115,6 +115,11 @@ test('Import a CSV, then Export results: one CSV row per look, no NaN', async ({
     fileGroup(page).getByRole('button', { name: 'Import data…' }).click()
   ])
   await chooser.setFiles(PERIO_OXY_CSV)
+  // RTSA's column names: the import wizard finds every column and only asks to confirm
+  await page
+    .getByRole('dialog', { name: 'Import data' })
+    .getByRole('button', { name: 'Import 15 trials' })
+    .click()
   await expect(grid(page).getByRole('gridcell', { name: 'Greif 2000', exact: true })).toBeVisible()
   await expect(grid(page).getByRole('row')).toHaveCount(16) // header + 15 trials
   await expect(page.getByRole('status').filter({ hasText: 'Imported 15 trials.' })).toBeVisible()
