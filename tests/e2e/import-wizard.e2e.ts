@@ -33,8 +33,13 @@ async function chooseFile(page: Page, name: string, content: string | Uint8Array
 async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
   const dataTransfer = await page.evaluateHandle(
     ({ name, data }) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([new Uint8Array(data)], name))
+      // runs in the page; this file is type-checked without DOM types, hence globalThis
+      const page = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } }
+        File: new (parts: Uint8Array[], name: string) => unknown
+      }
+      const transfer = new page.DataTransfer()
+      transfer.items.add(new page.File([new Uint8Array(data)], name))
       return transfer
     },
     { name, data: [...bytes] }
