@@ -21,7 +21,10 @@ import { resultsCsv } from '@shared/io/resultsCsv'
 import { figureChartOptions, figureSizeMm } from '@shared/figure/figureOptions'
 import { figureSizeFromMm } from '@shared/figure/figureSize'
 import type { ProjectFile } from '@shared/projectFile'
+import { buildReport } from '@shared/report/buildReport'
+import { renderReportHtml } from '@shared/report/renderHtml'
 import { exportPdf, exportPng, exportSvg } from '../charts/exportFigure'
+import { useHowToCite } from '../composables/useHowToCite'
 import * as engineClient from '../services/engineClient'
 import { emptyProject, useProjectStore } from './project'
 
@@ -46,6 +49,15 @@ export interface ImportedData {
   warnings: string[]
 }
 
+/** The chart as an SVG document with the project's figure settings: Export figure → SVG, and the report's figure. */
+export function figureSvg(
+  result: TsaResult,
+  project: Pick<ProjectFile, 'outcome' | 'figure'>
+): Promise<string> {
+  const mm = figureSizeMm(project)
+  return exportSvg(result, figureChartOptions(project), figureSizeFromMm(mm.widthMm, mm.heightMm))
+}
+
 /**
  * A figure of the chart as a file for the host: SVG as text, PNG and PDF as base64 (charts/exportFigure.ts draws),
  * with the project's figure settings (titles, labels, colours, size; a double journal column by default).
@@ -64,7 +76,7 @@ export async function figureFile(
       return {
         kind: 'svg',
         suggestedName: `${stem}-chart.svg`,
-        content: await exportSvg(result, options, size),
+        content: await figureSvg(result, project),
         encoding: 'utf8'
       }
     case 'pdf':
@@ -83,6 +95,37 @@ export async function figureFile(
         encoding: 'base64'
       }
     }
+  }
+}
+
+export interface ReportRequest {
+  /** the project as analysed (the grid's invalid rows left out) and what was left out */
+  project: ProjectFile
+  dataExclusions: readonly { trial: string; reason: string }[]
+  result: TsaResult
+  version: string
+  stem: string
+  generatedAt: Date
+  /** the chart as SVG; null when it could not be drawn (the report says so and is written all the same) */
+  svg: string | null
+}
+
+/**
+ * The full report as one standalone HTML file for the host (shared/report): every setting, the chart, the results,
+ * the per-look table, the methods paragraph with references, the version. The user can print it, or print it to
+ * PDF, from any browser; `opentsa report --out report.pdf` writes the PDF directly.
+ */
+export function reportFile(request: ReportRequest): ExportFileRequest {
+  const model = buildReport(request.project, request.result, {
+    version: request.version,
+    generatedAt: request.generatedAt,
+    dataExclusions: request.dataExclusions
+  })
+  return {
+    kind: 'html',
+    suggestedName: `${request.stem}-report.html`,
+    content: renderReportHtml(model, request.svg),
+    encoding: 'utf8'
   }
 }
 
@@ -324,6 +367,25 @@ export const useDocumentStore = defineStore('document', () => {
       }
     })
 
+  const exportReport = (result: TsaResult | null): Promise<void> =>
+    exportFile('Could not export the report', async () => {
+      if (result === null) throw noResults()
+      const { project, excluded } = store.projectForAnalysis
+      const [info, svg] = await Promise.all([
+        engineClient.appInfo(),
+        figureSvg(result, project).catch(() => null)
+      ])
+      return reportFile({
+        project,
+        dataExclusions: excluded,
+        result,
+        version: info.version,
+        stem: fileStem.value,
+        generatedAt: new Date(),
+        svg
+      })
+    })
+
   const print = (): Promise<void> => command('Could not print', () => engineClient.print())
 
   function undoRedo(kind: 'undo' | 'redo'): void {
@@ -376,6 +438,11 @@ export const useDocumentStore = defineStore('document', () => {
         return importData()
       case 'exportResults':
         return exportResults(result)
+      case 'exportReport':
+        return exportReport(result)
+      case 'howToCite':
+        useHowToCite().show()
+        return
       case 'exportFigure':
         return exportFigure(
           result,
@@ -411,6 +478,7 @@ export const useDocumentStore = defineStore('document', () => {
     saveAndClose,
     exportFigure,
     exportResults,
+    exportReport,
     print,
     checkRecovery,
     restoreRecovered,

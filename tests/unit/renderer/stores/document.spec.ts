@@ -2,6 +2,7 @@
 // they send, how the dirty state and the document name follow, autosave timing, recovery, and errors as messages.
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { runTsa, type TsaResult } from '../../../../src/engine'
 import type { OpenedProject } from '../../../../src/shared/ipc/contract'
 import { parseProjectFile, type ProjectFile } from '../../../../src/shared/projectFile'
 import {
@@ -11,6 +12,8 @@ import {
 } from '../../../../src/renderer/src/stores/document'
 import { emptyProject, useProjectStore } from '../../../../src/renderer/src/stores/project'
 import { writeTsaFile } from '../../../../src/shared/io/tsaFile'
+import * as exportFigure from '../../../../src/renderer/src/charts/exportFigure'
+import { useHowToCite } from '../../../../src/renderer/src/composables/useHowToCite'
 import perioOxy from '../../../../resources/examples/perioOxy.opentsa.json'
 import { syntheticResult } from '../charts/syntheticResult'
 import { installFakeHost, type FakeHost } from './fakeHost'
@@ -326,6 +329,59 @@ describe('exports and print', () => {
     await doc.exportResults(syntheticResult())
     expect(doc.notice).toBe('')
     expect(doc.error).toBe('')
+  })
+
+  /** perioOxy opened from its file, and its analysis as the app would have it. */
+  async function openedPerioOxy(): Promise<TsaResult> {
+    host.answers.openProject = () => opened('perioOxy.opentsa.json')
+    await doc.open()
+    const analysed = runTsa(project.projectForAnalysis.project)
+    if (!analysed.ok) throw new Error(analysed.error.message)
+    return analysed.value
+  }
+
+  it('Export report sends one standalone HTML file: the analysed project, its chart, the version of the host', async () => {
+    const result = await openedPerioOxy()
+    await doc.run({ command: 'exportReport' }, result)
+    const [file] = host.calls('exportFile')
+    expect(file).toMatchObject({
+      kind: 'html',
+      suggestedName: 'perioOxy-report.html',
+      encoding: 'utf8'
+    })
+    const html = file?.content ?? ''
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    expect(html).toContain('OpenTSA version 1.2.3') // the fake host's appInfo
+    expect(html).toContain(result.conclusion.text)
+    expect(html).toContain('data-setting="monitoring.ris.controlRisk"')
+    expect(doc.notice).toBe('Exported perioOxy-report.html.')
+  })
+
+  it("the report lists the rows the grid kept out of the run; a chart that cannot be drawn does not stop it", async () => {
+    const result = await openedPerioOxy()
+    project.addTrial() // an empty row: kept out of the analysis by the grid
+    project.setCell(project.trials.length - 1, 'name', 'Unfinished 2024')
+    vi.spyOn(exportFigure, 'exportSvg').mockRejectedValueOnce(new Error('no canvas'))
+    await doc.exportReport(result)
+    const html = host.calls('exportFile')[0]?.content ?? ''
+    expect(html).toMatch(/<li>Unfinished 2024: incomplete data \([^)]*\)<\/li>/)
+    expect(html).toContain('The chart could not be drawn for this report.')
+    expect(doc.error).toBe('')
+  })
+
+  it('Export report without results says so', async () => {
+    await doc.exportReport(null)
+    expect(host.calls('exportFile')).toEqual([])
+    expect(doc.error).toMatch(/^Could not export the report: there are no results yet/)
+  })
+
+  it('Help → How to cite opens the citation dialog', async () => {
+    const { open, hide } = useHowToCite()
+    hide()
+    await doc.run({ command: 'howToCite' }, null)
+    expect(open.value).toBe(true)
+    hide()
   })
 
   it('Print asks the host', async () => {

@@ -9,6 +9,11 @@ import { emptyProject } from '@renderer/stores/project'
 import { syntheticResult } from '../../charts/syntheticResult'
 import { installFakeHost, type FakeHost } from '../../stores/fakeHost'
 
+// The chart drawing needs a real canvas (e2e tests); the report gets a fixed figure here.
+vi.mock('@renderer/charts/exportFigure', () => ({
+  exportSvg: async () => '<svg xmlns="http://www.w3.org/2000/svg"/>'
+}))
+
 let host: FakeHost
 
 beforeEach(() => {
@@ -40,6 +45,7 @@ describe('FileToolbar', () => {
       'Save as…',
       'Import data…',
       'Export results',
+      'Export report',
       'Print',
       'Load example'
     ])
@@ -54,6 +60,7 @@ describe('FileToolbar', () => {
       'Save as…',
       'Import data…',
       'Export results',
+      'Export report',
       'Print'
     ]) {
       await button(wrapper, name).trigger('click')
@@ -68,15 +75,18 @@ describe('FileToolbar', () => {
       'autosave',
       'chooseImportFile', // the wizard reads the file (components/import)
       'exportFile',
+      'appInfo', // the report names the version
+      'exportFile',
       'print'
     ])
     expect(host.calls('saveProject').map((c) => c.saveAs)).toEqual([false, true])
-    expect(host.calls('exportFile')[0]?.kind).toBe('csv')
+    expect(host.calls('exportFile').map((c) => c.kind)).toEqual(['csv', 'html'])
   })
 
-  it('Export results waits for results', () => {
+  it('Export results and Export report wait for results', () => {
     const wrapper = mount(FileToolbar, { props: { result: null } })
     expect(button(wrapper, 'Export results').attributes('disabled')).toBeDefined()
+    expect(button(wrapper, 'Export report').attributes('disabled')).toBeDefined()
     expect(button(wrapper, 'Save').attributes('disabled')).toBeUndefined()
   })
 
