@@ -9,6 +9,7 @@ import {
   type RevmanContents
 } from '@shared/io/revman'
 import type { ProjectFile } from '@shared/projectFile'
+import { importWorkbook } from '@shared/io/xlsxTables'
 import { CliError } from '../cliError'
 import { readBytes, writeTextAtomic } from '../files'
 
@@ -20,6 +21,9 @@ export const IMPORT_HELP = `opentsa import FILE --out PROJECT.json: a project fr
   FILE.TSA      the CTU TSA program's save file (CTU compatibility is switched on)
   FILE.csv      a table of trials (RTSA, meta, metafor or RevMan Web column names; comma, semicolon or tab;
                 decimal commas); .tsv and .txt are read the same way
+  FILE.xlsx     an Excel workbook: a sheet holding such a table (the first whose columns are all recognised,
+                unless --sheet names one)
+  --sheet NAME  xlsx: the sheet to import
   --list        RevMan files: list the analyses and write nothing; with --json
                 [{ "id", "name", "type", "trials", "comparison", "outcome", "subgroup" }]
   --analysis ID RevMan files: the analysis to import, e.g. CMP-001.01 (an outcome) or CMP-001.02.01 (a
@@ -39,14 +43,15 @@ function onePath(positionals: string[]): string {
   return positionals[0] as string
 }
 
-export function runImport(args: string[], out: (text: string) => void): void {
+export async function runImport(args: string[], out: (text: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     options: {
       out: { type: 'string' },
       json: { type: 'boolean' },
       list: { type: 'boolean' },
-      analysis: { type: 'string' }
+      analysis: { type: 'string' },
+      sheet: { type: 'string' }
     },
     allowPositionals: true
   })
@@ -56,6 +61,10 @@ export function runImport(args: string[], out: (text: string) => void): void {
     throw new CliError(
       `--list and --analysis are for RevMan files (${REVMAN_EXTENSIONS.join(', ')}), not ${path}`
     )
+  }
+  const workbook = fileExtension(path) === '.xlsx'
+  if (!workbook && values.sheet !== undefined) {
+    throw new CliError(`--sheet is for Excel workbooks (.xlsx), not ${path}`)
   }
   if (values.list !== true && values.out === undefined && values.json !== true) {
     throw new CliError('--out PROJECT.json is required')
@@ -78,6 +87,12 @@ export function runImport(args: string[], out: (text: string) => void): void {
     if (!result.ok) throw new CliError(result.error.message)
     const { project, warnings } = result.value
     imported = { project, notes: warnings, what: ` (${id})` }
+  } else if (workbook) {
+    // the import wizard's table reader, with its guessed column mapping
+    const result = await importWorkbook(bytes, path, values.sheet)
+    if (!result.ok) throw new CliError(result.message)
+    const { project, notes, sheet } = result.value
+    imported = { project, notes, what: ` (sheet '${sheet}')` }
   } else {
     const result = importDataBytes(bytes, path)
     if (!result.ok) throw new CliError(result.message)
