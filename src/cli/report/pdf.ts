@@ -26,14 +26,13 @@ export interface FigureBox {
 export type DrawFigure = (doc: PDFKit.PDFDocument, box: FigureBox) => void
 
 export interface ReportPdfOptions {
-  /** the chart's height / width (default 110/170, a double journal column) */
-  figureAspect?: number
+  /** the chart's printed size in mm (default 170 × 110, a double journal column); drawn narrower if the page is */
+  figureMm?: { widthMm: number; heightMm: number }
   /** TrueType files of the body and bold fonts (default DejaVu Sans) */
   fonts?: { regular: string; bold: string }
 }
 
-/** 170 mm, a double journal column: the widest the chart is drawn. */
-const FIGURE_MAX_WIDTH = (170 / 25.4) * 72
+const MM_TO_PT = 72 / 25.4
 const MARGIN = { top: 50, bottom: 56, left: 50, right: 50 }
 const TEXT = '#111111'
 const MUTED = '#6b6b6b'
@@ -83,7 +82,7 @@ export function renderReportPdf(
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
     doc.on('error', reject)
   })
-  new ReportLayout(doc, options.figureAspect ?? 110 / 170).write(model, drawFigure)
+  new ReportLayout(doc, options.figureMm ?? { widthMm: 170, heightMm: 110 }).write(model, drawFigure)
   doc.end()
   return done
 }
@@ -96,7 +95,7 @@ class ReportLayout {
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
-    private readonly figureAspect: number
+    private readonly figureMm: { widthMm: number; heightMm: number }
   ) {
     this.width = doc.page.width - MARGIN.left - MARGIN.right
   }
@@ -317,8 +316,9 @@ class ReportLayout {
   }
 
   private figure(caption: string, drawFigure: DrawFigure | null): void {
-    const width = Math.min(this.width, FIGURE_MAX_WIDTH)
-    const height = width * this.figureAspect
+    // at its printed size (fonts as the figure settings made them), narrower only if the page is
+    const width = Math.min(this.width, this.figureMm.widthMm * MM_TO_PT)
+    const height = (width * this.figureMm.heightMm) / this.figureMm.widthMm
     this.style('body', SIZE.small)
     const captionHeight = this.textHeight(caption, this.width)
     if (drawFigure === null) {

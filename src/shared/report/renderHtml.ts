@@ -38,7 +38,7 @@ thead th { border-bottom: 1pt solid #222; font-size: 9pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 figure { margin: 2mm 0 4mm; break-inside: avoid; }
-figure svg { display: block; width: 100%; max-width: 170mm; height: auto; }
+figure svg { display: block; max-width: 100%; height: auto; }
 ol.references { padding-left: 6mm; font-size: 9pt; }
 footer { margin-top: 8mm; border-top: 0.5pt solid #999; padding-top: 2mm; color: #444; font-size: 8.5pt; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; } }

@@ -67,6 +67,18 @@ describe('renderReportPdf', () => {
     }
   })
 
+  test('the chart keeps the printed size of the figure settings (a single column stays 85 mm wide)', async () => {
+    const boxes: FigureBox[] = []
+    await renderReportPdf(modelOf(perioOxy()), (_doc, box) => boxes.push(box), {
+      figureMm: { widthMm: 85, heightMm: 80 }
+    })
+    const mm = 72 / 25.4
+    expect(boxes[0]?.width).toBeCloseTo(85 * mm, 6)
+    expect(boxes[0]?.height).toBeCloseTo(80 * mm, 6)
+    // centred on the page
+    expect((boxes[0]?.x ?? 0) + (boxes[0]?.width ?? 0) / 2).toBeCloseTo(595.28 / 2, 1)
+  })
+
   test.skipIf(!HAS_PDFTOTEXT)(
     'pdftotext finds the headings, α, τ², the conclusion, the last trial and the version',
     async () => {
