@@ -452,7 +452,7 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
   annotations.favoursIntervention = favours(`Favours ${groups.intervention}`, true)
   annotations.favoursControl = favours(`Favours ${groups.control}`, false)
   if (options.trialLabels ?? false) {
-    Object.assign(annotations, trialLabelAnnotations(zPoints, looks, offScale, palette.text))
+    Object.assign(annotations, trialLabelAnnotations(zPoints, looks, offScale, xMax, palette.text))
   }
   looks.forEach((l, i) => {
     if (!offScale[i] || !finite(l.z)) return
@@ -634,12 +634,14 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
 
 /**
  * The trial names beside the Z-curve's points, alternately above and below the curve so that neighbours overlap
- * less; none at a gap or at an off-scale point (that one carries its Z value instead).
+ * less; none at a gap or at an off-scale point (that one carries its Z value instead). Near the ends of the x axis
+ * a name starts or ends at its point, so that the plot's edge does not cut it.
  */
 function trialLabelAnnotations(
   points: readonly TsaPoint[],
   looks: readonly TsaLook[],
   offScale: readonly boolean[],
+  xMax: number,
   color: string
 ): Record<string, AnnotationOptions> {
   const labels: Record<string, AnnotationOptions> = {}
@@ -647,11 +649,12 @@ function trialLabelAnnotations(
     const trial = looks[i]?.trial ?? ''
     if (p.y === null || offScale[i] || trial === '') return
     const above = i % 2 === 0
+    const align = p.x > 0.85 * xMax ? 'end' : p.x < 0.15 * xMax ? 'start' : 'center'
     labels[`trialLabel${i}`] = {
       type: 'label',
       xValue: p.x,
       yValue: p.y,
-      position: { x: 'center', y: above ? 'end' : 'start' },
+      position: { x: align, y: above ? 'end' : 'start' },
       yAdjust: above ? -4 : 4, // clear of the point marker (radius 3)
       content: trial,
       color,

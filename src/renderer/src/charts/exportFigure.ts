@@ -4,7 +4,7 @@
  *   - Every export uses the PRINT palette on white, whatever the UI theme (ecosystem.md §4).
  *   - PNG: a second, off-screen Chart on a detached canvas of the CSS size wanted, with responsive: false,
  *     animation: false and devicePixelRatio = dpi / 96 (CSS px are 1/96 in), so 800×500 CSS px at 300 dpi gives
- *     2500×1562 device px; then changedpi writes the pHYs chunk so that the file says 300 dpi.
+ *     2500×1562 device px; then @shared/figure/pngDpi writes the pHYs chunk so that the file says 300 dpi.
  *   - SVG: Chart.js drawing into svgcanvas's Context, with the two required workarounds: `platform: BasicPlatform`
  *     (the DOM platform throws "parameter 1 is not of type 'Element'") and
  *     `options.datasets.line.segment = { borderColor: () => undefined }` (without a segment option Chart.js strokes
@@ -12,11 +12,10 @@
  *   - PDF: the SVG above, through svg2pdf.js into jsPDF: vectors, page = figure size. jsPDF's standard fonts
  *     (Helvetica, WinAnsi) are not embedded; chart texts are kept to WinAnsi characters (see format.ts).
  *
- * The drawing functions need a real browser (canvas 2D); `exportChartConfig`, `pngDevicePixelRatio` and
- * `setPngDpi` are pure and unit-tested; sizes in mm are converted by @shared/figure/figureSize.
+ * The drawing functions need a real browser (canvas 2D); `exportChartConfig` and `pngDevicePixelRatio` are
+ * pure and unit-tested; sizes in mm are converted by @shared/figure/figureSize.
  */
 import { BasicPlatform } from 'chart.js'
-import { changeDpiDataUrl } from 'changedpi'
 import type { TsaResult } from '@engine'
 import {
   buildTsaChartConfig,
@@ -25,6 +24,7 @@ import {
 } from '@shared/figure/buildTsaChartConfig'
 import { CSS_PX_PER_INCH, PT_PER_INCH, type FigureSize } from '@shared/figure/figureSize'
 import { paletteFor } from '@shared/figure/palette'
+import { withPngDpi } from '@shared/figure/pngDpi'
 import { registerTsaChart } from './registerChartJs'
 import { tsaTextAlternative } from '@shared/figure/tsaTextAlternative'
 
@@ -40,14 +40,6 @@ export interface PngExportOptions extends FigureSize {
 export function pngDevicePixelRatio(dpi: number): number {
   if (!Number.isFinite(dpi) || dpi <= 0) throw new RangeError(`dpi must be positive, got ${dpi}`)
   return dpi / CSS_PX_PER_INCH
-}
-
-/** Writes the pHYs chunk (pixels per metre = dpi / 0.0254) of a PNG data URL; other chunks untouched. */
-export function setPngDpi(pngDataUrl: string, dpi: number): string {
-  if (!pngDataUrl.startsWith('data:image/png')) {
-    throw new TypeError('setPngDpi expects a PNG data URL')
-  }
-  return changeDpiDataUrl(pngDataUrl, Math.round(dpi))
 }
 
 /**
@@ -109,13 +101,12 @@ function checkSize(size: FigureSize): void {
   }
 }
 
-function dataUrlToBlob(dataUrl: string): Blob {
-  const [head = '', body = ''] = dataUrl.split(',', 2)
-  const mime = /^data:([^;,]+)/.exec(head)?.[1] ?? 'application/octet-stream'
-  const bin = atob(body)
+/** The bytes of a base64 data URL. */
+function dataUrlBytes(dataUrl: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(dataUrl.slice(dataUrl.indexOf(',') + 1))
   const bytes = new Uint8Array(bin.length)
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
-  return new Blob([bytes], { type: mime })
+  return bytes
 }
 
 /** PNG of the chart at `dpi` (pixel size = CSS size × dpi/96), with the dpi written in its pHYs chunk. */
@@ -135,8 +126,9 @@ export async function exportPng(
     exportChartConfig(result, options, { devicePixelRatio, svg: false }),
     () => canvas.toDataURL('image/png')
   )
-  const url = setPngDpi(raw, png.dpi)
-  return dataUrlToBlob(url)
+  return new Blob([withPngDpi(dataUrlBytes(raw), png.dpi)], {
+    type: 'image/png'
+  })
 }
 
 /** The chart drawn by Chart.js into svgcanvas; the SVG root gets <title>/<desc> from the text alternative. */

@@ -1,10 +1,4 @@
-// Types for two small untyped packages used by exportFigure.ts (only the parts we call).
-
-declare module 'changedpi' {
-  /** Writes (or overwrites) the pHYs chunk of a PNG / the JFIF density of a JPEG data URL. */
-  export function changeDpiDataUrl(dataUrl: string, dpi: number): string
-  export function changeDpiBlob(blob: Blob, dpi: number): Promise<Blob>
-}
+// Types for a small untyped package used by exportFigure.ts (only the parts we call).
 
 declare module 'svgcanvas' {
   export interface ContextOptions {
