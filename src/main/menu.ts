@@ -68,7 +68,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       command('file.save', 'Save', { command: 'save' }, 'CmdOrCtrl+S'),
       command('file.saveAs', 'Save As…', { command: 'saveAs' }, 'CmdOrCtrl+Shift+S'),
       { type: 'separator' },
-      command('file.import', 'Import Data (CSV, .TSA)…', { command: 'import' }, 'CmdOrCtrl+I'),
+      command(
+        'file.import',
+        'Import Data (CSV, Excel, RevMan, .TSA)…',
+        { command: 'import' },
+        'CmdOrCtrl+I'
+      ),
       {
         id: 'file.exportFigure',
         label: 'Export Figure',

@@ -13,20 +13,12 @@ import type {
   Result
 } from '@shared/ipc/contract'
 import { PARSERS } from '@shared/ipc/parse'
-import {
-  fileExtension,
-  IMPORT_EXTENSIONS,
-  importDataText,
-  projectFromJson,
-  type DocumentTextResult
-} from '@shared/io/documentText'
-import { bytesToBase64, decodeText } from '@shared/io/fileBytes'
+import { projectFromJson } from '@shared/io/documentText'
+import { base64ToBytes, bytesToBase64, decodeText } from '@shared/io/fileBytes'
 import { projectFileName, PROJECT_EXTENSION } from '@shared/io/fileNames'
-import { IMPORT_FILE_EXTENSIONS, MAX_IMPORT_BYTES } from '@shared/io/importFiles'
+import { IMPORT_FILE_EXTENSIONS, importFileKind, MAX_IMPORT_BYTES } from '@shared/io/importFiles'
 import { parseProjectFile } from '@shared/projectFile'
 import type { DocumentRequestName } from './protocol'
-
-export { decodeText } from '@shared/io/fileBytes'
 
 /** A file the user picked: its name (no folders: browsers never give a path) and its bytes. */
 export interface PickedFile {
@@ -61,11 +53,8 @@ export const RECOVERY_KEY = 'opentsa.recovery'
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 
 export const PROJECT_ACCEPT = `${PROJECT_EXTENSION},.json,application/json`
-export const IMPORT_ACCEPT = [...IMPORT_EXTENSIONS, 'text/csv', 'text/tab-separated-values'].join(
-  ','
-)
-/** chooseImportFile: every file the import wizard reads (the extensions cover the types; .TSA has none). */
-export const IMPORT_WIZARD_ACCEPT = IMPORT_FILE_EXTENSIONS.join(',')
+/** Import data (chooseImportFile): every file the import wizard reads, by extension (.TSA has no MIME type). */
+export const IMPORT_ACCEPT = IMPORT_FILE_EXTENSIONS.join(',')
 
 const MIME: Record<ExportFileRequest['kind'], string> = {
   png: 'image/png',
@@ -101,20 +90,7 @@ export const discardQuestion = (reason: DiscardReason): string =>
 /** "x.png" content: text as is, base64 decoded to bytes. */
 function exportBlob(file: ExportFileRequest): Blob {
   if (file.encoding === 'utf8') return new Blob([file.content], { type: MIME[file.kind] })
-  const binary = atob(file.content)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return new Blob([bytes], { type: MIME[file.kind] })
-}
-
-/** A picked file through one of the shared readers (documentText.ts: the CLI and main use the same). */
-function read(
-  reader: (text: string, fileName: string) => DocumentTextResult,
-  file: PickedFile
-): Extract<DocumentTextResult, { ok: true }> {
-  const result = reader(decodeText(file.bytes), file.name)
-  if (!result.ok) throw new HostProblem(result.message)
-  return result
+  return new Blob([base64ToBytes(file.content)], { type: MIME[file.kind] })
 }
 
 /** The autosaved work, or null (and forgotten) when what is stored cannot be read back. */
@@ -165,25 +141,19 @@ export function createDocumentHost(env: DocumentHostEnv): DocumentRequests {
       }
       const file = await pick(PROJECT_ACCEPT)
       if (file === null) return null
-      // as on the desktop: a data table is not a broken project, it is the wrong command
-      if ((IMPORT_EXTENSIONS as readonly string[]).includes(fileExtension(file.name))) {
+      // as on the desktop: a data file is not a broken project, it is the wrong command
+      if (importFileKind(file.name) !== null) {
         throw new HostProblem(
-          `${file.name} is a data table, not a project: use Import data to read it`
+          `${file.name} is a data file, not a project: use Import data to read it`
         )
       }
-      const project = read(projectFromJson, file)
+      const project = projectFromJson(decodeText(file.bytes), file.name)
+      if (!project.ok) throw new HostProblem(project.message)
       documentName = file.name
       return { project: project.value, document: { name: file.name }, warnings: project.notes }
     },
-    async importData(): Promise<OpenedProject | null> {
-      const file = await pick(IMPORT_ACCEPT)
-      if (file === null) return null
-      const imported = read(importDataText, file)
-      documentName = null // an import is an untitled project: Save must not reuse the last name
-      return { project: imported.value, document: null, warnings: imported.notes }
-    },
     async chooseImportFile(): Promise<ImportFile | null> {
-      const file = await pick(IMPORT_WIZARD_ACCEPT, MAX_IMPORT_BYTES)
+      const file = await pick(IMPORT_ACCEPT, MAX_IMPORT_BYTES)
       if (file === null) return null
       // the file is not the document yet: the renderer replaces the project (and calls newDocument) on import
       return { name: file.name, bytesBase64: bytesToBase64(file.bytes) }

@@ -77,7 +77,7 @@ test('@electron the File and Edit menus have their items and accelerators', asyn
     ['Open Recent', ''],
     ['Save', 'CmdOrCtrl+S'],
     ['Save As…', 'CmdOrCtrl+Shift+S'],
-    ['Import Data (CSV, .TSA)…', 'CmdOrCtrl+I'],
+    ['Import Data (CSV, Excel, RevMan, .TSA)…', 'CmdOrCtrl+I'],
     ['Export Figure', ''],
     ['Export Results (CSV)…', ''],
     ['Print…', 'CmdOrCtrl+P']

@@ -15,21 +15,15 @@ import type {
   MenuCommand,
   Requests
 } from '@shared/ipc/contract'
-import {
-  fileExtension,
-  IMPORT_EXTENSIONS,
-  importDataText,
-  projectFromJson,
-  type DocumentTextResult
-} from '@shared/io/documentText'
+import { projectFromJson } from '@shared/io/documentText'
 import { projectFileName } from '@shared/io/fileNames'
+import { importFileKind } from '@shared/io/importFiles'
 import type { ProjectFile } from '@shared/projectFile'
 import { RequestFailure } from '../ipc/failure'
 import type { DocumentFiles } from './diskFiles'
 import {
   EXPORT_FILTERS,
   IMPORT_FILTERS,
-  IMPORT_WIZARD_FILTERS,
   OPEN_PROJECT_FILTERS,
   SAVE_PROJECT_FILTERS,
   documentName,
@@ -247,8 +241,8 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
     return target
   }
 
-  /** Reads a file the user picked; a recent entry whose file has gone leaves the list. */
-  function readChosen(path: string, parse: (text: string, name: string) => DocumentTextResult) {
+  /** Reads a project file the user picked; a recent entry whose file has gone leaves the list. */
+  function readProject(path: string): ProjectFile {
     let text: string
     try {
       text = files.readText(path)
@@ -256,9 +250,9 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
       if (!files.exists(path)) recent.remove(path)
       throw err
     }
-    const read = parse(text, documentName(path))
+    const read = projectFromJson(text, documentName(path))
     if (!read.ok) throw new RequestFailure({ code: 'invalidFile', message: read.message })
-    return read
+    return read.value
   }
 
   async function askToSave(win: DocumentWindow, reason: DiscardReason): Promise<DiscardChoice> {
@@ -339,35 +333,23 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
         })
         if (path === null) return null
       }
-      if ((IMPORT_EXTENSIONS as readonly string[]).includes(fileExtension(path))) {
+      if (importFileKind(path) !== null) {
         throw new RequestFailure({
           code: 'invalidFile',
-          message: `${documentName(path)} is a data table, not a project: use Import Data to read it`
+          message: `${documentName(path)} is a data file, not a project: use Import Data to read it`
         })
       }
-      const read = readChosen(path, projectFromJson)
+      const project = readProject(path)
       bind(win, path)
       recent.add(path)
-      return { project: read.value, document: { name: documentName(path) }, warnings: [] }
-    },
-
-    async importData(_req, win) {
-      const path = await dialogs.chooseFileToOpen(win, {
-        title: 'Import trial data',
-        defaultPath: folderFor(stateOf(win)),
-        filters: IMPORT_FILTERS
-      })
-      if (path === null) return null
-      const read = readChosen(path, importDataText)
-      bind(win, null) // an import is a new, untitled project: Save must ask where
-      return { project: read.value, document: null, warnings: read.notes }
+      return { project, document: { name: documentName(path) }, warnings: [] }
     },
 
     async chooseImportFile(_req, win) {
       const path = await dialogs.chooseFileToOpen(win, {
         title: 'Import trial data',
         defaultPath: folderFor(stateOf(win)),
-        filters: IMPORT_WIZARD_FILTERS
+        filters: IMPORT_FILTERS
       })
       if (path === null) return null
       // Only the name and the bytes go to the renderer; the window stays bound to its document until the renderer

@@ -21,17 +21,8 @@ export const OPEN_PROJECT_FILTERS: FileFilter[] = [
 const bothCases = (extensions: readonly string[]): string[] =>
   extensions.flatMap((ext) => [ext.slice(1), ext.slice(1).toUpperCase()])
 
-/** importData (the host reads the file): the text formats only. */
+/** Import data (chooseImportFile; the renderer's import wizard reads the file): everything it reads. */
 export const IMPORT_FILTERS: FileFilter[] = [
-  {
-    name: 'Trial data (CSV, TSV, CTU .TSA)',
-    extensions: bothCases(['.csv', '.tsv', '.txt', '.tsa'])
-  },
-  ALL_FILES
-]
-
-/** chooseImportFile (the import wizard reads the file): everything Import data reads. */
-export const IMPORT_WIZARD_FILTERS: FileFilter[] = [
   {
     name: 'Trial data (CSV, TSV, Excel, RevMan, CTU .TSA)',
     extensions: bothCases(IMPORT_FILE_EXTENSIONS)

@@ -24,7 +24,6 @@ export function createHandlers(
     computeRequiredInformationSize: async (req) => unwrap(requiredInformationSize(req)),
     appInfo: async () => ({ ...appInfo, host: 'desktop' }),
     openProject: (req, sender) => documents.openProject(req, windowOf(sender)),
-    importData: (req, sender) => documents.importData(req, windowOf(sender)),
     chooseImportFile: (req, sender) => documents.chooseImportFile(req, windowOf(sender)),
     saveProject: (req, sender) => documents.saveProject(req, windowOf(sender)),
     newDocument: (req, sender) => documents.newDocument(req, windowOf(sender)),

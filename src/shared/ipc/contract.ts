@@ -50,12 +50,12 @@ export interface DocumentInfo {
   name: string
 }
 
-/** A project read from disk (Open, Open Recent) or built from a data file (Import). */
+/** A project read from disk (Open, Open Recent). */
 export interface OpenedProject {
   project: ProjectFile
-  /** the file it is now bound to (Save writes there); null for an import, which is an untitled project */
+  /** the file it is now bound to (Save writes there) */
   document: DocumentInfo | null
-  /** what the import could not carry over (e.g. "row 4: not a number in eC"); empty for a project file */
+  /** what could not be carried over; empty for a project file */
   warnings: string[]
 }
 
@@ -118,8 +118,6 @@ export interface Requests {
 
   /** Open dialog (or recent entry `recent`, an index into recentDocuments); null when the user cancels. */
   openProject: { req: { recent?: number } | null; res: OpenedProject | null }
-  /** Import dialog for CSV/TSV/.TSA data; the result is an untitled project. null when cancelled. */
-  importData: { req: null; res: OpenedProject | null }
   /**
    * Import dialog for every file Import data reads (CSV, TSV, xlsx, RevMan .rm5 and data package .zip, CTU .TSA):
    * the file for the import wizard, at most 50 MB. null when cancelled.
@@ -165,7 +163,6 @@ export const REQUEST_CHANNELS = {
   computeRequiredInformationSize: 'tsa:req/computeRequiredInformationSize',
   appInfo: 'tsa:req/appInfo',
   openProject: 'tsa:req/openProject',
-  importData: 'tsa:req/importData',
   chooseImportFile: 'tsa:req/chooseImportFile',
   saveProject: 'tsa:req/saveProject',
   newDocument: 'tsa:req/newDocument',

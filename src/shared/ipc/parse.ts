@@ -150,7 +150,9 @@ const MAX_EXPORT_CHARS = 50 * 1024 * 1024
 
 const exportFileRequest = z
   .strictObject({
-    kind: z.enum(['png', 'svg', 'pdf', 'csv', 'html'], { error: 'must be png, svg, pdf, csv or html' }),
+    kind: z.enum(['png', 'svg', 'pdf', 'csv', 'html'], {
+      error: 'must be png, svg, pdf, csv or html'
+    }),
     suggestedName: fileName,
     content: z
       .string({ error: 'must be text' })
@@ -207,7 +209,6 @@ export const PARSERS: Parsers = {
   openProject: parserFor<{ recent?: number } | null>(
     z.strictObject({ recent: recentIndex.exactOptional() }).nullable()
   ),
-  importData: noPayload,
   chooseImportFile: noPayload,
   saveProject: withProject<{ project: ProjectFile; saveAs: boolean }>(
     z.strictObject({ saveAs: z.boolean({ error: 'must be true or false' }) })

@@ -52,7 +52,6 @@ const VALID: { [K in keyof Requests]: unknown } = {
   },
   appInfo: null,
   openProject: { recent: 0 },
-  importData: null,
   chooseImportFile: null,
   saveProject: { project: EXAMPLE, saveAs: false },
   newDocument: null,
@@ -195,7 +194,6 @@ describe('main writes only where a dialog pointed, or to the path a dialog bound
       name: fc.constant('openProject' as const),
       req: fc.constantFrom(null, { recent: 0 }, { recent: 3 })
     }),
-    fc.record({ name: fc.constant('importData' as const), req: fc.constant(null) }),
     fc.record({ name: fc.constant('chooseImportFile' as const), req: fc.constant(null) }),
     fc.record({ name: fc.constant('newDocument' as const), req: fc.constant(null) }),
     fc.record({

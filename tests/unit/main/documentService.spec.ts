@@ -209,14 +209,16 @@ describe('openProject', () => {
     expect(error.message).toMatch(/^bad\.json: trial 2 .*eventsIntervention/)
   })
 
-  it('points a data table picked in Open to Import Data', async () => {
-    const csv = join(dir, 'trials.CSV')
-    writeFileSync(csv, CSV)
-    script.opens.push(csv)
-    expect(await failureOf(service.openProject(null, win))).toEqual({
-      code: 'invalidFile',
-      message: 'trials.CSV is a data table, not a project: use Import Data to read it'
-    })
+  it('points a data file picked in Open to Import Data', async () => {
+    for (const name of ['trials.CSV', 'trials.xlsx', 'review.rm5']) {
+      const path = join(dir, name)
+      writeFileSync(path, CSV)
+      script.opens.push(path)
+      expect(await failureOf(service.openProject(null, win))).toEqual({
+        code: 'invalidFile',
+        message: `${name} is a data file, not a project: use Import Data to read it`
+      })
+    }
   })
 
   it('opens a recent entry by index; a file that has gone is an error and leaves the list', async () => {
@@ -249,37 +251,6 @@ describe('openProject', () => {
   })
 })
 
-describe('importData', () => {
-  it('reads a CSV table into an untitled project; Save then asks where', async () => {
-    const existing = join(dir, 'perio.opentsa.json')
-    writeFileSync(existing, EXAMPLE)
-    script.opens.push(existing)
-    await service.openProject(null, win)
-
-    const csv = join(dir, 'trials.csv')
-    writeFileSync(csv, CSV)
-    script.opens.push(csv)
-    const imported = await service.importData(null, win)
-    expect(imported?.document).toBeNull()
-    expect(imported?.project.trials).toHaveLength(15)
-    expect(win.title).toBe('Untitled — OpenTSA')
-
-    script.saves.push(null) // the user cancels the Save dialog
-    expect(await service.saveProject({ project: exampleProject(), saveAs: false }, win)).toBeNull()
-    expect(script.calls.save).toHaveLength(1)
-    expect(readFileSync(existing, 'utf8')).toBe(EXAMPLE) // the previous document was not overwritten
-  })
-
-  it('names the file and the line of a malformed table', async () => {
-    const csv = join(dir, 'bad.csv')
-    writeFileSync(csv, 'study,eI,nI,eC,nC\nA,1,ten,2,10\n')
-    script.opens.push(csv)
-    const error = await failureOf(service.importData(null, win))
-    expect(error.code).toBe('invalidFile')
-    expect(error.message).toMatch(/^bad\.csv: .*line 2, column 'nI'/)
-  })
-})
-
 describe('chooseImportFile', () => {
   it('gives the renderer the picked file’s name and bytes, never its path, and binds nothing', async () => {
     const existing = join(dir, 'perio.opentsa.json')
@@ -306,6 +277,13 @@ describe('chooseImportFile', () => {
     // picking a file replaces nothing yet: the window keeps its document (the renderer unbinds it on import)
     expect(win.title).toBe('perio.opentsa.json — OpenTSA')
     expect(await service.recentDocuments(null, win)).toEqual([{ name: 'perio.opentsa.json' }])
+
+    // the renderer imports: it replaces the project and makes main forget the document; Save then asks where
+    await service.newDocument(null, win)
+    script.saves.push(null) // the user cancels the Save dialog
+    expect(await service.saveProject({ project: exampleProject(), saveAs: false }, win)).toBeNull()
+    expect(script.calls.save).toHaveLength(1)
+    expect(readFileSync(existing, 'utf8')).toBe(EXAMPLE) // the previous document was not overwritten
   })
 
   it('returns null when the dialog is cancelled', async () => {

@@ -72,7 +72,7 @@ describe('application menu (Windows and Linux)', () => {
       ['Save', 'CmdOrCtrl+S'],
       ['Save As…', 'CmdOrCtrl+Shift+S'],
       ['—'],
-      ['Import Data (CSV, .TSA)…', 'CmdOrCtrl+I'],
+      ['Import Data (CSV, Excel, RevMan, .TSA)…', 'CmdOrCtrl+I'],
       ['Export Figure', undefined],
       ['Export Results (CSV)…', undefined],
       ['Export Report (HTML)…', undefined],
@@ -188,7 +188,11 @@ describe('application menu (Windows and Linux)', () => {
     const built = build()
     const help = submenu(built.template[3])
     expect(outline(help)).toEqual([['How to Cite', undefined], ['—'], ['About OpenTSA', undefined]])
-    expect(byId(help, 'help.about')).toEqual({ id: 'help.about', role: 'about', label: 'About OpenTSA' })
+    expect(byId(help, 'help.about')).toEqual({
+      id: 'help.about',
+      role: 'about',
+      label: 'About OpenTSA'
+    })
     expect(commandOf(built, 'help.howToCite')).toEqual({ command: 'howToCite' })
   })
 })

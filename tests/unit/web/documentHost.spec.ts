@@ -5,10 +5,8 @@ import { resolve } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
   createDocumentHost,
-  decodeText,
   discardQuestion,
   IMPORT_ACCEPT,
-  IMPORT_WIZARD_ACCEPT,
   MAX_FILE_BYTES,
   PROJECT_ACCEPT,
   RECOVERY_KEY,
@@ -118,7 +116,7 @@ describe('Open and Save', () => {
   it('a cancelled file picker gives null', async () => {
     env.nextFile = null
     expect(await host.openProject(null)).toEqual({ ok: true, value: null })
-    expect(await host.importData(null)).toEqual({ ok: true, value: null })
+    expect(await host.chooseImportFile(null)).toEqual({ ok: true, value: null })
   })
 
   it('a file that is not JSON, or not a project, is an invalidFile error naming the file', async () => {
@@ -140,15 +138,17 @@ describe('Open and Save', () => {
     })
   })
 
-  it('points a data table picked in Open to Import data', async () => {
-    env.nextFile = { name: 'perioOxy.CSV', bytes: bytesOf('tests/fixtures/datasets/perioOxy.csv') }
-    expect(await host.openProject(null)).toEqual({
-      ok: false,
-      error: {
-        code: 'invalidFile',
-        message: 'perioOxy.CSV is a data table, not a project: use Import data to read it'
-      }
-    })
+  it('points a data file picked in Open to Import data', async () => {
+    for (const name of ['perioOxy.CSV', 'trials.xlsx', 'review.zip']) {
+      env.nextFile = { name, bytes: bytesOf('tests/fixtures/datasets/perioOxy.csv') }
+      expect(await host.openProject(null)).toEqual({
+        ok: false,
+        error: {
+          code: 'invalidFile',
+          message: `${name} is a data file, not a project: use Import data to read it`
+        }
+      })
+    }
   })
 
   it('refuses a file over the size limit before reading it', async () => {
@@ -178,40 +178,6 @@ describe('Open and Save', () => {
   })
 })
 
-describe('Import', () => {
-  it('reads a CSV (shared importer) into an untitled project with its notes; Save then asks for a new name', async () => {
-    await openExample()
-    env.nextFile = { name: 'perioOxy.csv', bytes: bytesOf('tests/fixtures/datasets/perioOxy.csv') }
-    const imported = await valueOf(host.importData(null))
-    expect(env.accepts.at(-1)).toBe(IMPORT_ACCEPT)
-    expect(IMPORT_ACCEPT).toContain('.tsa')
-    expect(imported?.document).toBeNull()
-    expect(imported?.warnings).toEqual([])
-    expect(imported?.project.trials).toHaveLength(15)
-
-    await valueOf(host.saveProject({ project: imported!.project, saveAs: false }))
-    expect(env.downloads[0]?.name).toBe('Untitled.opentsa.json') // not perioOxy.opentsa.json, opened before
-  })
-
-  it('names the file and the problem when it cannot be imported', async () => {
-    env.nextFile = textFile('trials.xlsx', 'PK…')
-    expect(await host.importData(null)).toMatchObject({
-      ok: false,
-      error: { code: 'invalidFile', message: expect.stringContaining('trials.xlsx') }
-    })
-    env.nextFile = textFile('bad.csv', 'study,eI,eC,nI,nC\nA,x,1,10,10\n')
-    expect(await host.importData(null)).toMatchObject({
-      ok: false,
-      error: { code: 'invalidFile', message: expect.stringMatching(/^bad\.csv: line 2/) }
-    })
-  })
-
-  it("decodes UTF-8, and Windows-1252 (the CTU program's .TSA files) when it is not UTF-8", () => {
-    expect(decodeText(new TextEncoder().encode('Sørensen'))).toBe('Sørensen')
-    expect(decodeText(new Uint8Array([0x53, 0xf8, 0x72]))).toBe('Sør')
-  })
-})
-
 describe('chooseImportFile (the import wizard reads the file in the page)', () => {
   it('hands over the picked file’s name and bytes, and leaves the document as it was', async () => {
     const project = await openExample()
@@ -221,18 +187,13 @@ describe('chooseImportFile (the import wizard reads the file in the page)', () =
       name: 'trials.xlsx',
       bytesBase64: Buffer.from(bytes).toString('base64')
     })
-    expect(env.accepts.at(-1)).toBe(IMPORT_WIZARD_ACCEPT)
-    expect(IMPORT_WIZARD_ACCEPT.split(',')).toEqual(
+    expect(env.accepts.at(-1)).toBe(IMPORT_ACCEPT)
+    expect(IMPORT_ACCEPT.split(',')).toEqual(
       expect.arrayContaining(['.csv', '.tsv', '.txt', '.xlsx', '.rm5', '.zip', '.tsa'])
     )
     // nothing was imported yet: Save still writes the open document
     await valueOf(host.saveProject({ project, saveAs: false }))
     expect(env.downloads[0]?.name).toBe('perioOxy.opentsa.json')
-  })
-
-  it('gives null when the picker is cancelled', async () => {
-    env.nextFile = null
-    expect(await host.chooseImportFile(null)).toEqual({ ok: true, value: null })
   })
 
   it('refuses a file over 50 MB with its name', async () => {

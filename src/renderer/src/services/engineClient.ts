@@ -67,9 +67,6 @@ export const runTsa = (project: ProjectFile): Promise<TsaResult> => request('run
 export const openProject = (recent?: number): Promise<OpenedProject | null> =>
   request('openProject', recent === undefined ? null : { recent })
 
-/** The Import dialog (CSV/TSV/.TSA); an untitled project, or null when cancelled. */
-export const importData = (): Promise<OpenedProject | null> => request('importData', null)
-
 /** The Import dialog: the picked file's name and bytes (base64) for the import wizard, or null when cancelled. */
 export const chooseImportFile = (): Promise<ImportFile | null> => request('chooseImportFile', null)
 

@@ -82,15 +82,18 @@ describe('engineClient: document requests', () => {
 
   it('a host error (e.g. an unreadable file) becomes an EngineFailure with its code', async () => {
     vi.stubGlobal('tsa', {
-      importData: async () => ({
+      chooseImportFile: async () => ({
         ok: false,
-        error: { code: 'invalidFile', message: 'bad.csv: line 2: "x" is not a number' }
+        error: {
+          code: 'invalidFile',
+          message: 'huge.csv is too large to be a project or a data table (60 MB)'
+        }
       })
     })
-    await expect(engineClient.importData()).rejects.toMatchObject({
+    await expect(engineClient.chooseImportFile()).rejects.toMatchObject({
       name: 'EngineFailure',
       code: 'invalidFile',
-      message: 'bad.csv: line 2: "x" is not a number'
+      message: 'huge.csv is too large to be a project or a data table (60 MB)'
     })
   })
 })

@@ -30,7 +30,6 @@ export function installFakeHost(): FakeHost {
     },
     appInfo: () => ({ name: 'OpenTSA', version: '1.2.3', host: 'web' }),
     openProject: () => null,
-    importData: () => null,
     chooseImportFile: () => null,
     saveProject: () => ({ name: 'saved.opentsa.json' }),
     newDocument: () => null,
