@@ -392,8 +392,9 @@ const describeCell = (cell: Cell): string =>
 type CellReading<T> = { value: T } | { problem: string }
 
 function readNumber(cell: Cell, decimalComma: boolean): CellReading<number | null> {
-  if (typeof cell === 'number')
+  if (typeof cell === 'number') {
     return Number.isFinite(cell) ? { value: cell } : { problem: 'is not a number' }
+  }
   if (cell === null || (typeof cell === 'string' && isBlank(cell))) return { value: null }
   if (typeof cell === 'string') {
     const value = parseLocaleNumber(cell, decimalComma)
@@ -511,8 +512,9 @@ export function projectFromTable(
       table.headers[problem.column] ?? columnLetter(problem.column)
     )
   }
-  if (preview.trials.length === 0)
+  if (preview.trials.length === 0) {
     return fail('the table has a header but no trials', table.headerRow + 1)
+  }
   const { type } = choices
   const project = parseProjectFile({
     format: PROJECT_FORMAT,

@@ -24,8 +24,9 @@ function workbookProblem(err: unknown): string {
     if (code === 'NO_DATA') return 'is empty'
     return 'is not an Excel .xlsx workbook'
   }
-  if (name === 'InvalidSpreadsheetError')
+  if (name === 'InvalidSpreadsheetError') {
     return `is not a valid .xlsx workbook (${message ?? name})`
+  }
   return `could not be read as an .xlsx workbook (${message ?? String(err)})`
 }
 
@@ -33,8 +34,9 @@ function workbookProblem(err: unknown): string {
 function sheetCell(value: unknown): Cell {
   if (value === null || value === undefined) return null
   if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     return value
+  }
   return String(value)
 }
 
