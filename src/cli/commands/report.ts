@@ -48,9 +48,7 @@ export async function runReport(args: string[], out: (text: string) => void): Pr
   if (values.out === undefined) throw new CliError('--out REPORT.html|REPORT.pdf is required')
   const format = FORMATS[extname(values.out).toLowerCase()]
   if (format === undefined) {
-    throw new CliError(
-      `--out: unknown file type "${extname(values.out)}" (use .html or .pdf)`
-    )
+    throw new CliError(`--out: unknown file type "${extname(values.out)}" (use .html or .pdf)`)
   }
   const project = loadProject(path)
   const result = analyseProject(path, project)

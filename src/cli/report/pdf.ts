@@ -82,7 +82,10 @@ export function renderReportPdf(
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
     doc.on('error', reject)
   })
-  new ReportLayout(doc, options.figureMm ?? { widthMm: 170, heightMm: 110 }).write(model, drawFigure)
+  new ReportLayout(doc, options.figureMm ?? { widthMm: 170, heightMm: 110 }).write(
+    model,
+    drawFigure
+  )
   doc.end()
   return done
 }
@@ -129,7 +132,13 @@ class ReportLayout {
   }
 
   /** Flowing text at the left margin (pdfkit continues it on the next page if needed). */
-  private paragraph(text: string, font: 'body' | 'bold', size: number, color = TEXT, gap = 5): void {
+  private paragraph(
+    text: string,
+    font: 'body' | 'bold',
+    size: number,
+    color = TEXT,
+    gap = 5
+  ): void {
     this.style(font, size, color)
     this.ensure(Math.min(this.textHeight(text, this.width), 3 * size * 1.3))
     this.doc.text(text, this.left, this.doc.y, { width: this.width, lineGap: 1.5 })
@@ -205,9 +214,14 @@ class ReportLayout {
       this.ensure(height)
       const y = this.doc.y
       const color = row.muted === true ? MUTED : TEXT
-      this.style('body', SIZE.body, row.muted === true ? MUTED : '#333333').text(row.label, this.left, y + 2, {
-        width: labelWidth
-      })
+      this.style('body', SIZE.body, row.muted === true ? MUTED : '#333333').text(
+        row.label,
+        this.left,
+        y + 2,
+        {
+          width: labelWidth
+        }
+      )
       this.style('body', SIZE.body, color).text(row.value, this.left + labelWidth + 8, y + 2, {
         width: valueWidth
       })
@@ -236,7 +250,11 @@ class ReportLayout {
       const body = { whole: widest(cells, whole), word: widest(cells, word) }
       natural.push(Math.max(header.whole, body.whole) + 2 * pad)
       // numbers, intervals and (up to a third of the page) the row names keep one line
-      const oneLine = column.numeric ? body.whole : i === 0 ? Math.min(body.whole, this.width / 3) : 0
+      const oneLine = column.numeric
+        ? body.whole
+        : i === 0
+          ? Math.min(body.whole, this.width / 3)
+          : 0
       minimum.push(Math.max(header.word, body.word, oneLine) + 2 * pad)
     })
     const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0)
@@ -253,7 +271,8 @@ class ReportLayout {
     const rowHeight = (cells: readonly string[], font: 'body' | 'bold'): number => {
       this.style(font, SIZE.table)
       return (
-        Math.max(...cells.map((c, i) => this.textHeight(c, (widths[i] as number) - 2 * pad))) + 2 * pad
+        Math.max(...cells.map((c, i) => this.textHeight(c, (widths[i] as number) - 2 * pad))) +
+        2 * pad
       )
     }
     const drawRow = (cells: readonly string[], font: 'body' | 'bold', height: number): void => {
@@ -270,9 +289,14 @@ class ReportLayout {
     const headerHeight = rowHeight(header, 'bold')
     const drawHeader = (continued: boolean): void => {
       if (continued) {
-        this.style('body', SIZE.small, MUTED).text(`${this.section} (continued)`, this.left, this.doc.y, {
-          width: this.width
-        })
+        this.style('body', SIZE.small, MUTED).text(
+          `${this.section} (continued)`,
+          this.left,
+          this.doc.y,
+          {
+            width: this.width
+          }
+        )
       }
       drawRow(header, 'bold', headerHeight)
       this.rule(this.doc.y, 0.8, TEXT)

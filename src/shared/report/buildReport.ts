@@ -9,11 +9,7 @@ import {
   formatInformation,
   formatPercent
 } from '@shared/figure/format'
-import {
-  PROJECT_FORMAT_VERSION,
-  TRIAL_DATA_FIELDS,
-  type ProjectFile
-} from '@shared/projectFile'
+import { PROJECT_FORMAT_VERSION, TRIAL_DATA_FIELDS, type ProjectFile } from '@shared/projectFile'
 import { howToCite } from './citation'
 import { methodsText } from './methods'
 import { settingRows, type SettingContext, type SettingRow } from './settings'
@@ -118,7 +114,8 @@ export const TRIAL_COLUMNS = {
 
 const text = (label: string, numeric = false): ReportColumn => ({ label, numeric })
 const yesNo = (b: boolean | undefined): string => (b === true ? 'yes' : 'no')
-const cell = (x: unknown): string => (typeof x === 'number' && Number.isFinite(x) ? plainNumber(x) : '—')
+const cell = (x: unknown): string =>
+  typeof x === 'number' && Number.isFinite(x) ? plainNumber(x) : '—'
 
 function trialTable(project: ProjectFile): ReportTable {
   const data = TRIAL_COLUMNS[project.outcome.type]
@@ -240,7 +237,10 @@ function resultDefinitions(ctx: SettingContext): ReportDefinition[] {
         : `${formatInformation(ris.required)} ${ris.unit}${risParts.length === 0 ? '' : ` (${risParts.join('; ')})`}`
   })
   if (ris.inflationFactor !== null) {
-    rows.push({ label: 'Sequential inflation factor R', value: formatFixed(ris.inflationFactor, 4) })
+    rows.push({
+      label: 'Sequential inflation factor R',
+      value: formatFixed(ris.inflationFactor, 4)
+    })
   }
   rows.push({
     label: 'Information accrued',
@@ -319,7 +319,11 @@ function settingBlocks(settings: readonly SettingRow[]): ReportBlock[] {
 }
 
 /** Builds the report of `result`, the analysis of `project`. */
-export function buildReport(project: ProjectFile, result: TsaResult, meta: ReportMeta): ReportModel {
+export function buildReport(
+  project: ProjectFile,
+  result: TsaResult,
+  meta: ReportMeta
+): ReportModel {
   const ctx: SettingContext = { project, result }
   const settings = settingRows(ctx)
   const methods = methodsText(ctx, meta.version)

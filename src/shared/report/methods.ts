@@ -154,7 +154,9 @@ function risSentence(ctx: SettingContext, refs: CitationList): string {
       ? 'statistical information (the inverse of the pooled variance)'
       : `the number of ${axis}`
   const required =
-    result.ris.required === null ? '' : `: ${formatInformation(result.ris.required)} ${result.ris.unit}`
+    result.ris.required === null
+      ? ''
+      : `: ${formatInformation(result.ris.required)} ${result.ris.unit}`
   if (ris.mode === 'manual') {
     return ` The required information size (RIS) was set to ${formatInformation(ris.manual)} ${result.ris.unit}; information was measured as ${unitWords}.`
   }

@@ -92,7 +92,7 @@ export class CitationList {
 /** [1, 2, 3, 5] → "1–3, 5". */
 function compressRuns(sorted: number[]): string {
   const parts: string[] = []
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++
     const first = sorted[i] as number

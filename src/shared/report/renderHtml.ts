@@ -68,8 +68,7 @@ function tableHtml(table: ReportTable, className: string): string {
           .join('')}</tr>`
     )
     .join('\n')
-  const note =
-    table.note === undefined ? '' : `\n<p class="note">${escapeHtml(table.note)}</p>`
+  const note = table.note === undefined ? '' : `\n<p class="note">${escapeHtml(table.note)}</p>`
   return (
     `<table class="${className}">\n<caption>${escapeHtml(table.caption)}</caption>\n` +
     `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${note}`

@@ -69,8 +69,7 @@ const unit = (ctx: SettingContext): string => ctx.result.ris.unit
 const amount = (ctx: SettingContext, x: number | null): string =>
   `${formatInformation(x)} ${unit(ctx)}`
 
-const dichotomousOnly = (ctx: SettingContext): boolean =>
-  ctx.project.outcome.type === 'dichotomous'
+const dichotomousOnly = (ctx: SettingContext): boolean => ctx.project.outcome.type === 'dichotomous'
 const manualRis = (ctx: SettingContext): boolean => ctx.project.monitoring.ris.mode === 'manual'
 
 /**
@@ -79,7 +78,8 @@ const manualRis = (ctx: SettingContext): boolean => ctx.project.monitoring.ris.m
  */
 function risInput(
   ctx: SettingContext,
-  key: 'controlRisk' | 'relativeRiskReduction' | 'relativeBenefitIncrease' | 'difference' | 'variance',
+  key:
+    'controlRisk' | 'relativeRiskReduction' | 'relativeBenefitIncrease' | 'difference' | 'variance',
   show: (x: number) => string,
   applies: { ok: boolean; why: string }
 ): Described {
@@ -110,7 +110,10 @@ const effectInput = (
 ): { ok: boolean; why: string } =>
   !dichotomousOnly(ctx)
     ? { ok: false, why: 'continuous outcome' }
-    : { ok: ctx.project.outcome.direction === direction, why: `${ctx.project.outcome.direction} outcome` }
+    : {
+        ok: ctx.project.outcome.direction === direction,
+        why: `${ctx.project.outcome.direction} outcome`
+      }
 
 /**
  * The boundary-update rule in force (methods.md §10): explicit settings win; under CTU compatibility the CTU
@@ -129,7 +132,9 @@ function lookRule(
   key: 'minimumLookIncrement' | 'minimumLookFraction',
   what: string
 ): Described {
-  if (ctx.project.monitoring[key] !== undefined) return { value: percent(ctx.project.monitoring[key]) }
+  if (ctx.project.monitoring[key] !== undefined) {
+    return { value: percent(ctx.project.monitoring[key]) }
+  }
   const rule = lookUpdateRule(ctx.project)
   const value = key === 'minimumLookIncrement' ? rule.increment : rule.fraction
   return value > 0
@@ -195,7 +200,9 @@ const ANALYSIS_DESCRIPTORS: Readonly<Record<string, SettingDescriptor>> = {
       const words = FIXED_METHOD_NAMES[used]
       return used === project.analysis.fixedMethod
         ? { value: words }
-        : { value: `${words} (the ${MEASURE_NAMES[project.analysis.measure]} always pools this way)` }
+        : {
+            value: `${words} (the ${MEASURE_NAMES[project.analysis.measure]} always pools this way)`
+          }
     }
   },
   'analysis.tau2Method': {
@@ -203,7 +210,9 @@ const ANALYSIS_DESCRIPTORS: Readonly<Record<string, SettingDescriptor>> = {
     label: 'Between-trial variance (τ²) estimator',
     describe: ({ project, result }) => ({
       value: `${TAU2_NAMES[project.analysis.tau2Method]}: τ² = ${formatFixed(result.heterogeneity.tau2, 4)}${
-        project.analysis.model === 'fixed' ? ' (for heterogeneity and D² only: the model is fixed effect)' : ''
+        project.analysis.model === 'fixed'
+          ? ' (for heterogeneity and D² only: the model is fixed effect)'
+          : ''
       }`
     })
   },
@@ -332,14 +341,12 @@ const ANALYSIS_DESCRIPTORS: Readonly<Record<string, SettingDescriptor>> = {
   'monitoring.minimumLookIncrement': {
     group: 'Monitoring boundaries',
     label: 'Least information added for a boundary update',
-    describe: (ctx) =>
-      lookRule(ctx, 'minimumLookIncrement', 'of the RIS added')
+    describe: (ctx) => lookRule(ctx, 'minimumLookIncrement', 'of the RIS added')
   },
   'monitoring.minimumLookFraction': {
     group: 'Monitoring boundaries',
     label: 'Least information accrued for a boundary update',
-    describe: (ctx) =>
-      lookRule(ctx, 'minimumLookFraction', 'of the RIS accrued')
+    describe: (ctx) => lookRule(ctx, 'minimumLookFraction', 'of the RIS accrued')
   },
   'monitoring.boundaryEngine': {
     group: 'Monitoring boundaries',
@@ -452,7 +459,9 @@ const ANALYSIS_DESCRIPTORS: Readonly<Record<string, SettingDescriptor>> = {
 
 /** A figure text: as given, or what the chart shows when it is not set (blank counts as not set, as in the chart). */
 function figureText(given: string | undefined, fallback: string): Described {
-  return given !== undefined && given.trim() !== '' ? { value: given } : { value: `not set: ${fallback}` }
+  return given !== undefined && given.trim() !== ''
+    ? { value: given }
+    : { value: `not set: ${fallback}` }
 }
 
 /** The figure's width or height in mm as drawn, and where it comes from. */
@@ -461,7 +470,9 @@ function figureDimension(ctx: SettingContext, key: 'widthMm' | 'heightMm'): Desc
   const mm = figureSizeMm(ctx.project)[key]
   if (figure?.[key] !== undefined) return { value: `${plainNumber(mm)} mm` }
   const source =
-    figure?.preset === undefined ? 'the default double column' : `the ${figure.preset}-column preset`
+    figure?.preset === undefined
+      ? 'the default double column'
+      : `the ${figure.preset}-column preset`
   return { value: `not set: ${plainNumber(mm)} mm, from ${source}` }
 }
 
@@ -474,7 +485,8 @@ const FIGURE_DESCRIPTORS: Readonly<Record<string, SettingDescriptor>> = {
   'figure.xLabel': {
     group: 'Figure',
     label: 'x-axis title',
-    describe: ({ project }) => figureText(project.figure?.xLabel, 'named after the information axis')
+    describe: ({ project }) =>
+      figureText(project.figure?.xLabel, 'named after the information axis')
   },
   'figure.yLabel': {
     group: 'Figure',
@@ -485,19 +497,28 @@ const FIGURE_DESCRIPTORS: Readonly<Record<string, SettingDescriptor>> = {
     group: 'Figure',
     label: 'Intervention in “Favours …”',
     describe: ({ project }) =>
-      figureText(project.figure?.interventionLabel, `the intervention’s label (${project.outcome.interventionLabel})`)
+      figureText(
+        project.figure?.interventionLabel,
+        `the intervention’s label (${project.outcome.interventionLabel})`
+      )
   },
   'figure.controlLabel': {
     group: 'Figure',
     label: 'Control in “Favours …”',
     describe: ({ project }) =>
-      figureText(project.figure?.controlLabel, `the control’s label (${project.outcome.controlLabel})`)
+      figureText(
+        project.figure?.controlLabel,
+        `the control’s label (${project.outcome.controlLabel})`
+      )
   },
   'figure.trialLabels': {
     group: 'Figure',
     label: 'Trial names beside the Z-curve',
     describe: ({ project }) => ({
-      value: project.figure?.trialLabels === undefined ? 'not set: off' : onOff(project.figure.trialLabels)
+      value:
+        project.figure?.trialLabels === undefined
+          ? 'not set: off'
+          : onOff(project.figure.trialLabels)
     })
   },
   'figure.palette': {

@@ -52,11 +52,18 @@ describe('opentsa report', () => {
   })
 
   test.each([
-    [['--out', 'report.docx'], /^opentsa report: --out: unknown file type "\.docx" \(use \.html or \.pdf\)$/],
+    [
+      ['--out', 'report.docx'],
+      /^opentsa report: --out: unknown file type "\.docx" \(use \.html or \.pdf\)$/
+    ],
     [[], /^opentsa report: --out REPORT\.html\|REPORT\.pdf is required$/],
     [['--out', 'r.html', '--dpi', '300'], /^opentsa report: .*'--dpi'/]
   ])('bad flags %j: exit 2 and one line naming the flag', async (flags, message) => {
-    const r = await run('report', PERIO_OXY, ...flags.map((f) => (f.includes('.') ? join(dir, f) : f)))
+    const r = await run(
+      'report',
+      PERIO_OXY,
+      ...flags.map((f) => (f.includes('.') ? join(dir, f) : f))
+    )
     expect(r.code).toBe(2)
     expect(r.err.split('\n')).toHaveLength(1)
     expect(r.err).toMatch(message)

@@ -358,7 +358,7 @@ describe('exports and print', () => {
     expect(doc.notice).toBe('Exported perioOxy-report.html.')
   })
 
-  it("the report lists the rows the grid kept out of the run; a chart that cannot be drawn does not stop it", async () => {
+  it('the report lists the rows the grid kept out of the run; a chart that cannot be drawn does not stop it', async () => {
     const result = await openedPerioOxy()
     project.addTrial() // an empty row: kept out of the analysis by the grid
     project.setCell(project.trials.length - 1, 'name', 'Unfinished 2024')

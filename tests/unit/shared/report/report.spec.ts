@@ -3,7 +3,12 @@ import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, test } from 'vitest'
 import type { z } from 'zod'
 import { runTsa, type TsaResult } from '@engine'
-import { formatEstimate, formatFixed, formatInformation, formatPercent } from '@shared/figure/format'
+import {
+  formatEstimate,
+  formatFixed,
+  formatInformation,
+  formatPercent
+} from '@shared/figure/format'
 import {
   continuousProjectSchema,
   dichotomousProjectSchema,
@@ -41,7 +46,10 @@ const perioOxy = (): ProjectFile => example('perioOxy.opentsa.json')
 /** A project with some settings changed (deep enough for analysis and monitoring). */
 function withSettings(
   project: ProjectFile,
-  change: { analysis?: Partial<ProjectFile['analysis']>; monitoring?: Partial<ProjectFile['monitoring']> }
+  change: {
+    analysis?: Partial<ProjectFile['analysis']>
+    monitoring?: Partial<ProjectFile['monitoring']>
+  }
 ): ProjectFile {
   return {
     ...project,
@@ -142,7 +150,9 @@ describe('report settings: every setting of the project file has a row', () => {
     '%s: the Settings section shows one row per setting, labelled and worded',
     (file) => {
       const { model } = report(example(file))
-      const rows = blocks(model, 'settings').flatMap((b) => (b.kind === 'definitions' ? b.rows : []))
+      const rows = blocks(model, 'settings').flatMap((b) =>
+        b.kind === 'definitions' ? b.rows : []
+      )
       expect(rows.map((r) => r.path)).toEqual(Object.keys(SETTING_DESCRIPTORS))
       for (const row of rows) {
         expect(row.label, row.path).not.toBe('')
@@ -158,7 +168,8 @@ test('figure settings: as given, or the default the chart uses', () => {
     figure: { title: 'Oxygen and SSI', preset: 'single', heightMm: 90, palette: 'grey' }
   } as ProjectFile
   const { model } = report(project)
-  const row = (path: string): string | undefined => model.settings.find((s) => s.path === path)?.value
+  const row = (path: string): string | undefined =>
+    model.settings.find((s) => s.path === path)?.value
   expect(row('figure.title')).toBe('Oxygen and SSI')
   expect(row('figure.preset')).toBe('single (85 mm wide)')
   expect(row('figure.widthMm')).toBe('not set: 85 mm, from the single-column preset')
@@ -209,7 +220,12 @@ describe('report content (perioOxy)', () => {
         formatFixed(result.random.p, 4)
       ]
     ])
-    expect(pooled.columns.map((c) => c.label)).toEqual(['Model', 'RR (95% CI)', 'TSA-adjusted CI', 'p'])
+    expect(pooled.columns.map((c) => c.label)).toEqual([
+      'Model',
+      'RR (95% CI)',
+      'TSA-adjusted CI',
+      'p'
+    ])
   })
 
   test('heterogeneity, RIS and information fraction as the result has them', () => {
@@ -223,7 +239,9 @@ describe('report content (perioOxy)', () => {
     expect(value('Required information size (RIS)')).toMatch(
       new RegExp(`^${formatInformation(result.ris.required)} participants`)
     )
-    expect(value('Required information size (RIS)')).toContain(formatFixed(result.ris.adjustmentFactor, 3))
+    expect(value('Required information size (RIS)')).toContain(
+      formatFixed(result.ris.adjustmentFactor, 3)
+    )
     const last = result.looks.at(-1)
     expect(value('Information accrued')).toBe(
       `${formatInformation(last?.cumulativeInformation)} participants (${formatPercent(last?.informationFraction, 'en', 1)} of the RIS)`
@@ -259,7 +277,8 @@ describe('report content (perioOxy)', () => {
   })
 
   test('settings rows give the value the engine used where it estimated one', () => {
-    const row = (path: string): string | undefined => model.settings.find((s) => s.path === path)?.value
+    const row = (path: string): string | undefined =>
+      model.settings.find((s) => s.path === path)?.value
     const controlRisk = result.ris.inputs['controlRisk'] as number
     expect(row('monitoring.ris.controlRisk')).toBe(
       `estimated from all trials: ${formatPercent(controlRisk, 'en', 2)}`
@@ -267,10 +286,14 @@ describe('report content (perioOxy)', () => {
     expect(row('monitoring.ris.heterogeneity')).toBe(
       `diversity: D² from the data = ${formatPercent(result.heterogeneity.d2, 'en', 1)}; adjustment factor ${formatFixed(result.ris.adjustmentFactor, 3)}`
     )
-    expect(row('monitoring.ris.mode')).toContain(`${formatInformation(result.ris.required)} participants`)
+    expect(row('monitoring.ris.mode')).toContain(
+      `${formatInformation(result.ris.required)} participants`
+    )
     expect(row('monitoring.alpha')).toBe('5%')
     expect(row('monitoring.beta')).toBe('20% (power 80%)')
-    expect(row('analysis.tau2Method')).toBe(`DerSimonian–Laird: τ² = ${formatFixed(result.heterogeneity.tau2, 4)}`)
+    expect(row('analysis.tau2Method')).toBe(
+      `DerSimonian–Laird: τ² = ${formatFixed(result.heterogeneity.tau2, 4)}`
+    )
     const muted = model.settings.filter((s) => !s.used).map((s) => s.path)
     expect(muted).toContain('monitoring.ris.variance')
     expect(muted).toContain('monitoring.lil.lambda')
@@ -329,7 +352,9 @@ describe('the methods paragraph follows the settings', () => {
 
   test('fixed effect (Mantel–Haenszel) instead of random effects (DerSimonian–Laird)', () => {
     const fixed = withSettings(base, { analysis: { model: 'fixed' } })
-    expect(methods(fixed)).toContain('fixed-effect meta-analysis of the risk ratio (RR) by the Mantel–Haenszel method')
+    expect(methods(fixed)).toContain(
+      'fixed-effect meta-analysis of the risk ratio (RR) by the Mantel–Haenszel method'
+    )
     expect(methods(fixed)).not.toContain('DerSimonian')
     expect(referencesOf(fixed).some((r) => r.startsWith('Mantel N, Haenszel W'))).toBe(true)
     expect(referencesOf(fixed).some((r) => r.startsWith('DerSimonian R'))).toBe(false)
@@ -350,7 +375,9 @@ describe('the methods paragraph follows the settings', () => {
     const binding = withSettings(base, {
       monitoring: { futility: 'binding', betaSpending: { kind: 'pocock' } }
     })
-    expect(methods(binding)).toContain('Binding futility boundaries spent β with the Pocock type function')
+    expect(methods(binding)).toContain(
+      'Binding futility boundaries spent β with the Pocock type function'
+    )
     expect(referencesOf(binding).some((r) => r.startsWith('Pampallona S'))).toBe(true)
   })
 
@@ -383,7 +410,9 @@ describe('the methods paragraph follows the settings', () => {
       monitoring: { ris: { ...base.monitoring.ris, mode: 'manual', manual: 5000 } }
     })
     const { model } = report(manual)
-    expect(methodsOf(model)).toContain('The required information size (RIS) was set to 5,000 participants')
+    expect(methodsOf(model)).toContain(
+      'The required information size (RIS) was set to 5,000 participants'
+    )
     expect(model.settings.find((s) => s.path === 'monitoring.ris.controlRisk')?.used).toBe(false)
   })
 })
@@ -425,8 +454,12 @@ describe('renderReportHtml', () => {
   })
 
   test('every section, every setting row, the conclusion and the last trial', () => {
-    for (const section of model.sections) expect(html).toContain(`<h2 id="h-${section.id}">${section.heading}</h2>`)
-    for (const path of Object.keys(SETTING_DESCRIPTORS)) expect(html).toContain(`data-setting="${path}"`)
+    for (const section of model.sections) {
+      expect(html).toContain(`<h2 id="h-${section.id}">${section.heading}</h2>`)
+    }
+    for (const path of Object.keys(SETTING_DESCRIPTORS)) {
+      expect(html).toContain(`data-setting="${path}"`)
+    }
     expect(html).toContain(result.conclusion.text)
     expect(html).toContain(`<th scope="row">${project.trials.at(-1)?.name}</th>`)
     expect(html).toContain('<thead><tr><th scope="col">Trial</th>')
@@ -436,7 +469,9 @@ describe('renderReportHtml', () => {
     const hostile = {
       ...project,
       title: '<script>alert(1)</script> & "x"',
-      trials: project.trials.map((t, i) => (i === 0 ? { ...t, name: '<img src=x onerror=alert(1)>' } : t))
+      trials: project.trials.map((t, i) =>
+        i === 0 ? { ...t, name: '<img src=x onerror=alert(1)>' } : t
+      )
     } as ProjectFile
     const out = renderReportHtml(buildReport(hostile, analyse(hostile), META), null)
     expect(out).not.toContain('<script>')

@@ -35,7 +35,9 @@ describe('HowToCite', () => {
     )
     const papers = wrapper.findAll('ol li').map((li) => li.text())
     expect(papers).toHaveLength(CORE_METHOD_REFERENCES.length)
-    expect(papers[0]).toMatch(/^Wetterslev J, Thorlund K, Brok J, Gluud C\. Trial sequential analysis/)
+    expect(papers[0]).toMatch(
+      /^Wetterslev J, Thorlund K, Brok J, Gluud C\. Trial sequential analysis/
+    )
     expect(papers.some((p) => p.startsWith('Lan KKG, DeMets DL.'))).toBe(true)
     wrapper.unmount()
   })
@@ -67,7 +69,10 @@ describe('HowToCite', () => {
     const wrapper = mountDialog()
     useHowToCite().show()
     await flushPromises()
-    await wrapper.findAll('button').find((b) => b.text() === 'Copy citation')?.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Copy citation')
+      ?.trigger('click')
     await flushPromises()
     const text = writeText.mock.calls[0]?.[0] ?? ''
     expect(text.split('\n')[0]).toBe(
