@@ -46,13 +46,16 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
-/** writeFileAtomic for UTF-8 text, with a CliError naming the file when it fails. */
-export function writeTextAtomic(path: string, text: string): void {
+/** writeFileAtomic (text as UTF-8, or bytes), with a CliError naming the file when it fails. */
+export function writeOutputAtomic(path: string, data: string | Uint8Array): void {
   try {
-    writeFileAtomic(path, text)
+    writeFileAtomic(path, data)
   } catch (e) {
     throw new CliError(
       `cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`
     )
   }
 }
+
+/** writeFileAtomic for UTF-8 text, with a CliError naming the file when it fails. */
+export const writeTextAtomic = (path: string, text: string): void => writeOutputAtomic(path, text)

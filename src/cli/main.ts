@@ -2,6 +2,7 @@ import { BOUNDARIES_HELP, runBoundaries } from './commands/boundaries'
 import { RIS_HELP, runRis } from './commands/ris'
 import { IMPORT_HELP, runImport } from './commands/import'
 import { ANALYZE_HELP, EXPORT_HELP, runAnalyze, runExport } from './commands/project'
+import { PLOT_HELP, runPlot } from './commands/plot'
 import { REPORT_HELP, runReport } from './commands/report'
 import { CliError } from './cliError'
 import { cliVersion } from './version'
@@ -16,6 +17,7 @@ const COMMANDS: Record<
   analyze: { help: ANALYZE_HELP, run: runAnalyze },
   import: { help: IMPORT_HELP, run: runImport },
   export: { help: EXPORT_HELP, run: runExport },
+  plot: { help: PLOT_HELP, run: runPlot },
   report: { help: REPORT_HELP, run: runReport }
 }
 
@@ -29,6 +31,7 @@ Commands:
   analyze      the full trial sequential analysis of a project file
   import       a project from a RevMan file (.rm5, data package .zip), a CTU .TSA file or a CSV/TSV table
   export       a project as a CTU .TSA file or a CSV table
+  plot         the TSA chart as a PNG, SVG or PDF figure (no browser needed)
   report       the full report (settings, chart, results, per-look table, methods) as HTML or PDF
 
 Every command takes --json (machine output on stdout only) and --help.
@@ -39,6 +42,7 @@ Examples:
   opentsa import trials.csv --out project.json && opentsa analyze project.json
   opentsa import review.rm5 --list && opentsa import review.rm5 --analysis CMP-001.01 --out project.json
   opentsa ris --control-risk 0.05 --rrr 0.25 --alpha 0.05 --beta 0.2 --heterogeneity d2:0.2
+  opentsa plot project.json --out figure.png --dpi 600 --preset single
   opentsa report project.json --out report.pdf
 `
 

@@ -9,29 +9,35 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runTsa, type TsaResult } from '../../../src/engine'
 import { measureFigureText } from '../../../src/cli/figure/fonts'
-import { drawSceneInPdf, renderScenePdf } from '../../../src/cli/figure/pdf'
+import PDFDocument from 'pdfkit'
+import { renderScenePdf } from '../../../src/cli/figure/pdf'
 import { renderScenePng } from '../../../src/cli/figure/png'
+import { figurePdfDrawer } from '../../../src/cli/figure/render'
 import { figureChartOptions } from '../../../src/shared/figure/figureOptions'
 import { pngDpi, pngSize } from '../../../src/shared/figure/pngDpi'
 import type { Scene, SceneItem } from '../../../src/shared/figure/scene'
 import { tsaFigureScene } from '../../../src/shared/figure/tsaFigure'
-import { analysisInput, parseProjectFile } from '../../../src/shared/projectFile'
+import { analysisInput, parseProjectFile, type ProjectFile } from '../../../src/shared/projectFile'
 import perioOxyJson from '../../../resources/examples/perioOxy.opentsa.json'
 import { arbitraryTsaResult } from '../../helpers/figureArbitraries'
 import { pdfStreams, pngGreyLevels } from '../../helpers/imageFiles'
 
-function perioOxyScene(widthMm = 170, heightMm = 110): { scene: Scene; result: TsaResult } {
+const perioOxy = ((): { project: ProjectFile; result: TsaResult } => {
   const parsed = parseProjectFile(perioOxyJson)
   if (!parsed.ok) throw new Error(parsed.error.message)
   const run = runTsa(analysisInput(parsed.value))
   if (!run.ok) throw new Error(run.error.message)
+  return { project: parsed.value, result: run.value }
+})()
+
+function perioOxyScene(widthMm = 170, heightMm = 110): { scene: Scene } {
   const scene = tsaFigureScene({
-    result: run.value,
-    options: figureChartOptions(parsed.value),
+    result: perioOxy.result,
+    options: figureChartOptions(perioOxy.project),
     size: { widthMm, heightMm },
     measureText: measureFigureText
   })
-  return { scene, result: run.value }
+  return { scene }
 }
 
 let dir = ''
@@ -123,16 +129,17 @@ describe('PDF', () => {
     expect(grey.filter((g) => g < 128).length).toBeGreaterThan(1000) // lines and text on it
   })
 
-  test('drawSceneInPdf puts the figure into another document, at a given place and width', async () => {
-    const PDFDocument = (await import('pdfkit')).default
-    const { registerFigureFonts } = await import('../../../src/cli/figure/fonts')
+  test('figurePdfDrawer puts the figure into another document (a report), at a given place and width', async () => {
     const doc = new PDFDocument({ size: 'A4', margin: 50, compress: false })
-    registerFigureFonts(doc)
     const chunks: Buffer[] = []
     doc.on('data', (c: Buffer) => chunks.push(c))
     const ended = new Promise((resolve) => doc.on('end', resolve))
     doc.text('Report heading', 50, 50)
-    drawSceneInPdf(doc, scene, { x: 50, y: 100, width: 400 })
+    figurePdfDrawer({ project: perioOxy.project, result: perioOxy.result })(doc, {
+      x: 50,
+      y: 100,
+      width: 400
+    })
     doc.end()
     await ended
     const report = Buffer.concat(chunks)
@@ -206,8 +213,9 @@ describe('the PDF and the PNG draw the same figure', () => {
   const blurredDifference = (a: typeof pdfGrey, b: typeof pdfGrey): number => {
     const mean3 = (img: typeof pdfGrey, x: number, y: number): number => {
       let sum = 0
-      for (let dy = -1; dy <= 1; dy++)
-        {for (let dx = -1; dx <= 1; dx++) sum += at(img, x + dx, y + dy)}
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) sum += at(img, x + dx, y + dy)
+      }
       return sum / 9
     }
     let total = 0
