@@ -80,6 +80,7 @@ test('@electron the File and Edit menus have their items and accelerators', asyn
     ['Import Data (CSV, Excel, RevMan, .TSA)…', 'CmdOrCtrl+I'],
     ['Export Figure', ''],
     ['Export Results (CSV)…', ''],
+    ['Export Report (HTML)…', ''],
     ['Print…', 'CmdOrCtrl+P']
   ])
   expect(menus['Edit']?.slice(0, 2)).toEqual([
@@ -160,4 +161,35 @@ test('@electron Open reads the file the (stubbed) dialog picks; an edit puts the
   await expect.poll(() => windowTitle(app)).toBe('three-trials.opentsa.json — OpenTSA')
   const back = JSON.parse(readFileSync(path, 'utf8')) as { monitoring: { alpha: number } }
   expect(back.monitoring.alpha).toBe(0.01)
+})
+
+test('@electron File → Export Report writes the HTML report where the (stubbed) dialog points; Help → How to Cite opens its dialog', async ({
+  app,
+  page
+}, testInfo) => {
+  await page.getByRole('button', { name: 'Load example' }).click()
+  await page
+    .getByRole('menuitem', { name: 'Perioperative oxygen and surgical site infection' })
+    .click()
+  await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
+
+  const report = testInfo.outputPath('oxygen-report') // no extension typed: main adds .html
+  await stubSaveDialog(app, report)
+  await chooseMenuItem(app, 'file.exportReport')
+  const written = `${report}.html`
+  await expect.poll(() => existsSync(written)).toBe(true)
+  const html = readFileSync(written, 'utf8')
+  expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
+  expect(html).toContain('<h1>Perioperative oxygen and surgical site infection</h1>')
+  expect(html).toContain('<svg') // the chart, inline
+  expect(html).toContain('data-setting="monitoring.alpha"')
+  expect(html).not.toMatch(/NaN|undefined|Infinity/)
+  await expect(status(page)).toHaveText('Exported oxygen-report.html.')
+
+  await chooseMenuItem(app, 'help.howToCite')
+  const cite = page.getByRole('dialog', { name: 'How to cite' })
+  await expect(cite).toBeVisible()
+  await expect(cite).toContainText(/OpenTSA version \d+\.\d+\.\d+ \(software\)/)
+  await cite.getByRole('button', { name: 'Close' }).click()
+  await expect(cite).toBeHidden()
 })
