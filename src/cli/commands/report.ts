@@ -1,13 +1,12 @@
 import { extname } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { TsaResult } from '@engine'
-import type { ProjectFile } from '@shared/projectFile'
-
+import { figureSizeMm } from '@shared/figure/figureOptions'
 import { buildReport } from '@shared/report/buildReport'
 import { renderReportHtml } from '@shared/report/renderHtml'
 import { CliError } from '../cliError'
 import { writeFileAtomic } from '../files'
-import { renderReportPdf, type DrawFigure } from '../report/pdf'
+import { figurePdfDrawer, figureSvg } from '../figure/render'
+import { renderReportPdf } from '../report/pdf'
 import { cliVersion } from '../version'
 import { analyseProject, loadProject, onePath } from './project'
 
@@ -24,20 +23,6 @@ the software version.
 
 const FORMATS: Record<string, 'html' | 'pdf'> = { '.html': 'html', '.htm': 'html', '.pdf': 'pdf' }
 
-/** The chart as the report's renderers take it: an SVG document for HTML, a drawing function for PDF. */
-export interface ReportFigure {
-  svg: string | null
-  draw: DrawFigure | null
-}
-
-/**
- * The TSA chart of a report. The headless chart renderer (src/shared/figure) is not wired yet: until it is, the
- * report says where the chart would be.
- */
-export function reportFigure(_project: ProjectFile, _result: TsaResult): ReportFigure {
-  return { svg: null, draw: null }
-}
-
 export async function runReport(args: string[], out: (text: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -53,11 +38,12 @@ export async function runReport(args: string[], out: (text: string) => void): Pr
   const project = loadProject(path)
   const result = analyseProject(path, project)
   const model = buildReport(project, result, { version: cliVersion(), generatedAt: new Date() })
-  const figure = reportFigure(project, result)
+  // the chart as `opentsa plot` draws it (the project's figure settings), headless: inline SVG or pdfkit vectors
+  const figure = { project, result }
   const data =
     format === 'html'
-      ? renderReportHtml(model, figure.svg)
-      : await renderReportPdf(model, figure.draw)
+      ? renderReportHtml(model, figureSvg(figure, { idPrefix: 'report-figure' }))
+      : await renderReportPdf(model, figurePdfDrawer(figure), { figureMm: figureSizeMm(project) })
   try {
     writeFileAtomic(values.out, data)
   } catch (e) {

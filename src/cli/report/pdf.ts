@@ -2,9 +2,6 @@
 // typed), headings kept with what follows, definition lists and tables whose rows never split, the per-look table
 // continued over pages under a repeated header row, wrapped text, and a footer with the software, date and page
 // number on every page. The TSA chart is drawn by the function it is handed, into the box the layout reserves.
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import PDFDocument from 'pdfkit'
 import type {
@@ -13,6 +10,7 @@ import type {
   ReportModel,
   ReportTable
 } from '@shared/report/buildReport'
+import { FONT_DIR, PDF_FONT_NAME, registerFigureFonts } from '../figure/fonts'
 
 /** Where the chart goes, in PDF points from the page's top left. */
 export interface FigureBox {
@@ -28,8 +26,6 @@ export type DrawFigure = (doc: PDFKit.PDFDocument, box: FigureBox) => void
 export interface ReportPdfOptions {
   /** the chart's printed size in mm (default 170 × 110, a double journal column); drawn narrower if the page is */
   figureMm?: { widthMm: number; heightMm: number }
-  /** TrueType files of the body and bold fonts (default DejaVu Sans) */
-  fonts?: { regular: string; bold: string }
 }
 
 const MM_TO_PT = 72 / 25.4
@@ -37,22 +33,8 @@ const MARGIN = { top: 50, bottom: 56, left: 50, right: 50 }
 const TEXT = '#111111'
 const MUTED = '#6b6b6b'
 const RULE = '#9a9a9a'
+const FACES = { body: PDF_FONT_NAME.regular, bold: PDF_FONT_NAME.bold } as const
 const SIZE = { title: 17, subtitle: 11, h2: 13, h3: 10.5, body: 9.5, small: 8, table: 7.5 }
-
-/**
- * DejaVu Sans: resources/fonts when the repository has it there, else the dejavu-fonts-ttf package. Resolved from
- * this file, so that the CLI finds it from any working directory.
- */
-export function defaultFonts(): { regular: string; bold: string } {
-  const resources = fileURLToPath(new URL('../../../resources/fonts/', import.meta.url))
-  const packaged = join(
-    dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
-    'ttf'
-  )
-  const pick = (file: string): string =>
-    existsSync(join(resources, file)) ? join(resources, file) : join(packaged, file)
-  return { regular: pick('DejaVuSans.ttf'), bold: pick('DejaVuSans-Bold.ttf') }
-}
 
 /** The report as PDF bytes. `drawFigure` null: the figure's place says that the chart could not be drawn. */
 export function renderReportPdf(
@@ -60,12 +42,12 @@ export function renderReportPdf(
   drawFigure: DrawFigure | null,
   options: ReportPdfOptions = {}
 ): Promise<Uint8Array> {
-  const fonts = options.fonts ?? defaultFonts()
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true, // the footer's "page n of N" is written once every page exists
-    font: fonts.regular, // never the standard Helvetica, which has no α, β or τ²
+    // never the standard Helvetica, which has no α, β or τ²
+    font: fileURLToPath(new URL('DejaVuSans.ttf', FONT_DIR)),
     info: {
       Title: model.title,
       Subject: model.subtitle,
@@ -74,8 +56,8 @@ export function renderReportPdf(
       CreationDate: new Date(model.software.generatedAt)
     }
   })
-  doc.registerFont('body', fonts.regular)
-  doc.registerFont('bold', fonts.bold)
+  // the figure's faces (resources/fonts) under the figure's names: text and chart share one embedded subset each
+  registerFigureFonts(doc)
   const chunks: Buffer[] = []
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -112,7 +94,7 @@ class ReportLayout {
 
   private style(font: 'body' | 'bold', size: number, color = TEXT): PDFKit.PDFDocument {
     if (font !== this.font) {
-      this.doc.font(font)
+      this.doc.font(FACES[font])
       this.font = font
     }
     return this.doc.fontSize(size).fillColor(color)

@@ -34,6 +34,12 @@ describe('opentsa report', () => {
     expect(html).toContain('<h1>Perioperative oxygen and surgical site infection</h1>')
     expect(html).toContain('data-setting="monitoring.ris.controlRisk"')
     expect(html).toContain('<h2 id="h-methods">Methods</h2>')
+    // the chart as opentsa plot draws it, inline, at the project's figure size
+    expect(html).toMatch(
+      /<figure>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* width="170mm" height="110mm"/
+    )
+    expect(html).toContain('<title id="report-figure-title">TSA chart')
+    expect(html).not.toContain('The chart could not be drawn')
     expect(html).not.toMatch(/<script|NaN|undefined|Infinity/)
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
@@ -48,7 +54,14 @@ describe('opentsa report', () => {
     expect(printed.report.settings.length).toBeGreaterThan(40)
     expect(printed.report.software.version).toMatch(/^\d+\.\d+\.\d+/)
     expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-')
-    if (HAS_PDFTOTEXT) expect(pdfPages(out).join(' ')).toContain('Thibon 2012')
+    if (HAS_PDFTOTEXT) {
+      const text = pdfPages(out).join(' ')
+      expect(text).toContain('Thibon 2012')
+      // the chart's own texts, drawn in the PDF as vectors and text
+      expect(text).toContain('Cumulative Z-score')
+      expect(text).toMatch(/RIS = 13,281 participants/)
+      expect(text).not.toContain('The chart could not be drawn')
+    }
   })
 
   test.each([
