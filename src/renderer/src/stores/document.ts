@@ -20,6 +20,8 @@ import { importFileKind } from '@shared/io/importFiles'
 import { resultsCsv } from '@shared/io/resultsCsv'
 import { figureChartOptions, figureSizeMm } from '@shared/figure/figureOptions'
 import { figureSizeFromMm } from '@shared/figure/figureSize'
+import { renderSvg } from '@shared/figure/svg'
+import { tsaFigureScene } from '@shared/figure/tsaFigure'
 import type { ProjectFile } from '@shared/projectFile'
 import { buildReport } from '@shared/report/buildReport'
 import { renderReportHtml } from '@shared/report/renderHtml'
@@ -49,13 +51,25 @@ export interface ImportedData {
   warnings: string[]
 }
 
-/** The chart as an SVG document with the project's figure settings: Export figure → SVG, and the report's figure. */
-export function figureSvg(
+/**
+ * The report's chart: the headless figure (shared/figure) with the project's figure settings, the same drawing as
+ * `opentsa report` and `opentsa plot`, so a report reads alike from either. null if it cannot be drawn: the report
+ * says so and is written all the same.
+ */
+export function reportFigureSvg(
   result: TsaResult,
   project: Pick<ProjectFile, 'outcome' | 'figure'>
-): Promise<string> {
-  const mm = figureSizeMm(project)
-  return exportSvg(result, figureChartOptions(project), figureSizeFromMm(mm.widthMm, mm.heightMm))
+): string | null {
+  try {
+    const scene = tsaFigureScene({
+      result,
+      options: figureChartOptions(project),
+      size: figureSizeMm(project)
+    })
+    return renderSvg(scene, { idPrefix: 'report-figure' })
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -76,7 +90,7 @@ export async function figureFile(
       return {
         kind: 'svg',
         suggestedName: `${stem}-chart.svg`,
-        content: await figureSvg(result, project),
+        content: await exportSvg(result, options, size),
         encoding: 'utf8'
       }
     case 'pdf':
@@ -371,10 +385,7 @@ export const useDocumentStore = defineStore('document', () => {
     exportFile('Could not export the report', async () => {
       if (result === null) throw noResults()
       const { project, excluded } = store.projectForAnalysis
-      const [info, svg] = await Promise.all([
-        engineClient.appInfo(),
-        figureSvg(result, project).catch(() => null)
-      ])
+      const info = await engineClient.appInfo()
       return reportFile({
         project,
         dataExclusions: excluded,
@@ -382,7 +393,7 @@ export const useDocumentStore = defineStore('document', () => {
         version: info.version,
         stem: fileStem.value,
         generatedAt: new Date(),
-        svg
+        svg: reportFigureSvg(result, project)
       })
     })
 

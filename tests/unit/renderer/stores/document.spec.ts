@@ -12,8 +12,8 @@ import {
 } from '../../../../src/renderer/src/stores/document'
 import { emptyProject, useProjectStore } from '../../../../src/renderer/src/stores/project'
 import { writeTsaFile } from '../../../../src/shared/io/tsaFile'
-import * as exportFigure from '../../../../src/renderer/src/charts/exportFigure'
 import { useHowToCite } from '../../../../src/renderer/src/composables/useHowToCite'
+import type * as SvgModule from '../../../../src/shared/figure/svg'
 import perioOxy from '../../../../resources/examples/perioOxy.opentsa.json'
 import { syntheticResult } from '../charts/syntheticResult'
 import { installFakeHost, type FakeHost } from './fakeHost'
@@ -24,6 +24,19 @@ vi.mock('../../../../src/renderer/src/charts/exportFigure', () => ({
   exportPdf: async () => new TextEncoder().encode('%PDF-1.3').buffer,
   exportPng: async () => new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' })
 }))
+
+// The report's chart is the headless figure (pure, drawn here for real); a test can make it fail.
+const figureFailure = vi.hoisted(() => ({ fail: false }))
+vi.mock('../../../../src/shared/figure/svg', async (importOriginal) => {
+  const actual = await importOriginal<typeof SvgModule>()
+  return {
+    ...actual,
+    renderSvg: (...args: Parameters<typeof actual.renderSvg>) => {
+      if (figureFailure.fail) throw new Error('the figure cannot be drawn')
+      return actual.renderSvg(...args)
+    }
+  }
+})
 
 function example(): ProjectFile {
   const parsed = parseProjectFile(perioOxy)
@@ -351,7 +364,11 @@ describe('exports and print', () => {
     })
     const html = file?.content ?? ''
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
-    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    // the headless chart (as opentsa report draws it), inline at the project's figure size
+    expect(html).toMatch(
+      /<figure>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* width="170mm"/
+    )
+    expect(html).toContain('<title id="report-figure-title">TSA chart')
     expect(html).toContain('OpenTSA version 1.2.3') // the fake host's appInfo
     expect(html).toContain(result.conclusion.text)
     expect(html).toContain('data-setting="monitoring.ris.controlRisk"')
@@ -362,8 +379,10 @@ describe('exports and print', () => {
     const result = await openedPerioOxy()
     project.addTrial() // an empty row: kept out of the analysis by the grid
     project.setCell(project.trials.length - 1, 'name', 'Unfinished 2024')
-    vi.spyOn(exportFigure, 'exportSvg').mockRejectedValueOnce(new Error('no canvas'))
-    await doc.exportReport(result)
+    figureFailure.fail = true
+    await doc.exportReport(result).finally(() => {
+      figureFailure.fail = false
+    })
     const html = host.calls('exportFile')[0]?.content ?? ''
     expect(html).toMatch(/<li>Unfinished 2024: incomplete data \([^)]*\)<\/li>/)
     expect(html).toContain('The chart could not be drawn for this report.')

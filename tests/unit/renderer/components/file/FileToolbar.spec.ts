@@ -9,11 +9,6 @@ import { emptyProject } from '@renderer/stores/project'
 import { syntheticResult } from '../../charts/syntheticResult'
 import { installFakeHost, type FakeHost } from '../../stores/fakeHost'
 
-// The chart drawing needs a real canvas (e2e tests); the report gets a fixed figure here.
-vi.mock('@renderer/charts/exportFigure', () => ({
-  exportSvg: async () => '<svg xmlns="http://www.w3.org/2000/svg"/>'
-}))
-
 let host: FakeHost
 
 beforeEach(() => {
