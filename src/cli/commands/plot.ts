@@ -4,10 +4,10 @@ import { FIGURE_MM, mmToDevicePx } from '@shared/figure/figureSize'
 import type { FigureSettings } from '@shared/projectFile'
 import { CliError, numberFlag } from '../cliError'
 import { writeOutputAtomic } from '../files'
-import { renderSvg } from '@shared/figure/svg'
 import { renderScenePdf } from '../figure/pdf'
 import { renderScenePng } from '../figure/png'
 import { figureScene } from '../figure/render'
+import { svgWithEmbeddedFont } from '../figure/svgFonts'
 import { analyseProject, loadProject, onePath } from './project'
 
 const DPI = { min: 72, max: 1200, default: 300 } as const
@@ -15,8 +15,8 @@ const DPI = { min: 72, max: 1200, default: 300 } as const
 export const PLOT_HELP = `opentsa plot PROJECT.json --out FIGURE.png|.svg|.pdf: the TSA chart as a figure file, drawn without a
 browser (the same chart as the app's, from the same chart configuration)
 
-  --out PATH                .png (raster, declares its dpi), .svg or .pdf (vectors; the PDF embeds DejaVu Sans,
-                            so α, β, τ², ≥ print everywhere); written atomically
+  --out PATH                .png (raster, declares its dpi), .svg or .pdf (vectors; both embed subsets of
+                            DejaVu Sans, so α, β, τ², ≥ look the same everywhere); written atomically
   --dpi N                   PNG resolution, ${DPI.min}–${DPI.max} (default ${DPI.default}): pixels = mm × dpi / 25.4
   --preset single|double    a journal column: 85 × 80 mm or 170 × 110 mm (default double)
   --width-mm W              width in mm, ${FIGURE_MM.min}–${FIGURE_MM.max} (over the preset)
@@ -52,8 +52,9 @@ function rangeFlag(
 ): number | undefined {
   if (raw === undefined) return undefined
   const value = numberFlag(flag, raw)
-  if (value < min || value > max)
-    {throw new CliError(`${flag} must be between ${min} and ${max}, got ${raw}`)}
+  if (value < min || value > max) {
+    throw new CliError(`${flag} must be between ${min} and ${max}, got ${raw}`)
+  }
   return value
 }
 
@@ -140,7 +141,7 @@ export async function runPlot(args: string[], out: (text: string) => void): Prom
     writeOutputAtomic(values.out, png.png)
     Object.assign(report, { widthPx: png.widthPx, heightPx: png.heightPx, dpi })
   } else if (format === 'svg') {
-    writeOutputAtomic(values.out, renderSvg(scene))
+    writeOutputAtomic(values.out, svgWithEmbeddedFont(scene))
   } else {
     writeOutputAtomic(values.out, await renderScenePdf(scene))
   }

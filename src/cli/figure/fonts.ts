@@ -25,13 +25,11 @@ export const faceOf = (font: SceneFont): FigureFontFace =>
 
 let cache: Record<FigureFontFace, Uint8Array> | null = null
 
-/** The three TrueType files' bytes, read once. */
+/** The three TrueType files' bytes, read once (plain Uint8Arrays: their slice() copies, a Buffer's would not). */
 export function figureFonts(): Record<FigureFontFace, Uint8Array> {
-  cache ??= {
-    regular: readFileSync(new URL(FILES.regular, FONT_DIR)),
-    bold: readFileSync(new URL(FILES.bold, FONT_DIR)),
-    oblique: readFileSync(new URL(FILES.oblique, FONT_DIR))
-  }
+  const read = (face: FigureFontFace): Uint8Array =>
+    new Uint8Array(readFileSync(new URL(FILES[face], FONT_DIR)))
+  cache ??= { regular: read('regular'), bold: read('bold'), oblique: read('oblique') }
   return cache
 }
 

@@ -12,12 +12,13 @@
 import type { TsaResult } from '@engine'
 import { figureChartOptions, figureSizeMm } from '@shared/figure/figureOptions'
 import type { Scene } from '@shared/figure/scene'
-import { renderSvg, type SvgOptions } from '@shared/figure/svg'
+import type { SvgOptions } from '@shared/figure/svg'
 import { tsaFigureScene } from '@shared/figure/tsaFigure'
 import type { FigureSettings, ProjectFile } from '@shared/projectFile'
 import { measureFigureText, registerFigureFonts } from './fonts'
 import { drawSceneInPdf, renderScenePdf, type PdfPlacement } from './pdf'
 import { renderScenePng, type ScenePng } from './png'
+import { svgWithEmbeddedFont } from './svgFonts'
 
 export { drawSceneInPdf, registerFigureFonts, type PdfPlacement }
 
@@ -39,9 +40,9 @@ export function figureScene({ project, result, overrides = {} }: FigureRequest):
   })
 }
 
-/** A standalone SVG document of the figure. */
+/** A standalone SVG document of the figure, with subsets of DejaVu Sans embedded (@font-face). */
 export function figureSvg(request: FigureRequest, options: SvgOptions = {}): string {
-  return renderSvg(figureScene(request), options)
+  return svgWithEmbeddedFont(figureScene(request), options)
 }
 
 /** A one-page vector PDF of the figure, DejaVu Sans embedded. */
