@@ -1,7 +1,10 @@
 // Application lifecycle only: the modules below hold the logic.
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, session } from 'electron'
 import { PARSERS } from '@shared/ipc/parse'
 import { installDocumentHost } from './documents/electronHost'
+import { useFigureFontDir } from '../cli/figure/fonts'
 import { createEngineHost } from './engineHost'
 import createEngineWorker from './engineWorker?nodeWorker'
 import { createHandlers } from './ipc/handlers'
@@ -15,6 +18,10 @@ const APP_USER_MODEL_ID = 'org.opentsa.app' // = electron-builder.yml appId (Win
 const renderer = resolveRenderer(process.env['ELECTRON_RENDERER_URL'], app.isPackaged)
 
 app.enableSandbox() // every renderer sandboxed, whatever a future BrowserWindow passes
+
+// The PDF report's embedded font: resources/ sits beside the app (electron-builder.yml files + asarUnpack), not
+// beside this bundled module, which is where the CLI looks for it.
+useFigureFontDir(pathToFileURL(join(app.getAppPath(), 'resources', 'fonts') + '/'))
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

@@ -94,6 +94,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       },
       command('file.exportResults', 'Export Results (CSV)…', { command: 'exportResults' }),
       command('file.exportReport', 'Export Report (HTML)…', { command: 'exportReport' }),
+      command('file.exportReportPdf', 'Export Report (PDF)…', { command: 'exportReportPdf' }),
       { type: 'separator' },
       command('file.print', 'Print…', { command: 'print' }, 'CmdOrCtrl+P'),
       { type: 'separator' },

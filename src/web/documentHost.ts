@@ -170,6 +170,14 @@ export function createDocumentHost(env: DocumentHostEnv): DocumentRequests {
       documentName = null
       return null
     },
+    exportReportPdf(): never {
+      // pdfkit and the embedded fonts are Node-side; the HTML report prints to PDF from the browser instead
+      throw new HostProblem(
+        'the web version writes the report as HTML: export the report, open it and print it to PDF ' +
+          '(the desktop app and `opentsa report --out report.pdf` write the PDF directly)',
+        'invalidRequest'
+      )
+    },
     exportFile(file): DocumentInfo {
       env.download(file.suggestedName, exportBlob(file))
       return { name: file.suggestedName }

@@ -81,6 +81,7 @@ test('@electron the File and Edit menus have their items and accelerators', asyn
     ['Export Figure', ''],
     ['Export Results (CSV)…', ''],
     ['Export Report (HTML)…', ''],
+    ['Export Report (PDF)…', ''],
     ['Print…', 'CmdOrCtrl+P']
   ])
   expect(menus['Edit']?.slice(0, 2)).toEqual([

@@ -1,12 +1,8 @@
 import { extname } from 'node:path'
 import { parseArgs } from 'node:util'
-import { figureSizeMm } from '@shared/figure/figureOptions'
-import { buildReport } from '@shared/report/buildReport'
-import { renderReportHtml } from '@shared/report/renderHtml'
 import { CliError } from '../cliError'
 import { writeFileAtomic } from '../files'
-import { figurePdfDrawer, figureSvg } from '../figure/render'
-import { renderReportPdf } from '../report/pdf'
+import { projectReport } from '../report/projectReport'
 import { cliVersion } from '../version'
 import { analyseProject, loadProject, onePath } from './project'
 
@@ -37,13 +33,13 @@ export async function runReport(args: string[], out: (text: string) => void): Pr
   }
   const project = loadProject(path)
   const result = analyseProject(path, project)
-  const model = buildReport(project, result, { version: cliVersion(), generatedAt: new Date() })
   // the chart as `opentsa plot` draws it (the project's figure settings), headless: inline SVG or pdfkit vectors
-  const figure = { project, result }
-  const data =
-    format === 'html'
-      ? renderReportHtml(model, figureSvg(figure, { idPrefix: 'report-figure' }))
-      : await renderReportPdf(model, figurePdfDrawer(figure), { figureMm: figureSizeMm(project) })
+  const { model, data } = await projectReport(
+    project,
+    result,
+    { version: cliVersion(), generatedAt: new Date() },
+    format
+  )
   try {
     writeFileAtomic(values.out, data)
   } catch (e) {

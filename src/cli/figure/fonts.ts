@@ -16,8 +16,19 @@ const FILES: Record<FigureFontFace, string> = {
   oblique: 'DejaVuSans-Oblique.ttf'
 }
 
-/** The folder of the font files (resolved from this module, so it works from any working directory). */
-export const FONT_DIR = new URL('../../../resources/fonts/', import.meta.url)
+/**
+ * The folder of the font files: resolved from this module (the CLI runs the sources through tsx, from any working
+ * directory); the desktop app's bundled main process sets its own (resources/ beside the app) with useFigureFontDir.
+ */
+let fontDir = new URL('../../../resources/fonts/', import.meta.url)
+
+export const figureFontDir = (): URL => fontDir
+
+/** Where the font files are, for a host whose code does not sit in src/cli (the Electron main bundle). */
+export function useFigureFontDir(dir: URL): void {
+  fontDir = new URL(dir.href.endsWith('/') ? dir.href : `${dir.href}/`)
+  cache = null
+}
 
 /** The face that draws a scene font (bold italic is drawn bold: the figure has none). */
 export const faceOf = (font: SceneFont): FigureFontFace =>
@@ -28,7 +39,7 @@ let cache: Record<FigureFontFace, Uint8Array> | null = null
 /** The three TrueType files' bytes, read once (plain Uint8Arrays: their slice() copies, a Buffer's would not). */
 export function figureFonts(): Record<FigureFontFace, Uint8Array> {
   const read = (face: FigureFontFace): Uint8Array =>
-    new Uint8Array(readFileSync(new URL(FILES[face], FONT_DIR)))
+    new Uint8Array(readFileSync(new URL(FILES[face], fontDir)))
   cache ??= { regular: read('regular'), bold: read('bold'), oblique: read('oblique') }
   return cache
 }

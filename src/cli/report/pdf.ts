@@ -10,7 +10,7 @@ import type {
   ReportModel,
   ReportTable
 } from '@shared/report/buildReport'
-import { FONT_DIR, PDF_FONT_NAME, registerFigureFonts } from '../figure/fonts'
+import { PDF_FONT_NAME, figureFontDir, registerFigureFonts } from '../figure/fonts'
 
 /** Where the chart goes, in PDF points from the page's top left. */
 export interface FigureBox {
@@ -47,7 +47,7 @@ export function renderReportPdf(
     margins: MARGIN,
     bufferPages: true, // the footer's "page n of N" is written once every page exists
     // never the standard Helvetica, which has no α, β or τ²
-    font: fileURLToPath(new URL('DejaVuSans.ttf', FONT_DIR)),
+    font: fileURLToPath(new URL('DejaVuSans.ttf', figureFontDir())),
     info: {
       Title: model.title,
       Subject: model.subtitle,

@@ -83,8 +83,14 @@ export interface DocumentServiceDeps {
   log?: (message: string, err?: unknown) => void
 }
 
-/** The requests of the contract that concern documents and windows (all but the engine's and appInfo). */
-export type DocumentRequestName = Exclude<keyof Requests, (typeof ENGINE_REQUESTS)[number]>
+/**
+ * The requests of the contract that concern documents and windows (all but the engine's and appInfo, and the PDF
+ * report, which needs both: handlers.ts analyses, then hands the file to exportFile).
+ */
+export type DocumentRequestName = Exclude<
+  keyof Requests,
+  (typeof ENGINE_REQUESTS)[number] | 'exportReportPdf'
+>
 
 export type DocumentRequests = {
   [K in DocumentRequestName]: (

@@ -3,6 +3,7 @@ import type { AppInfo } from '@shared/ipc/contract'
 import { analysisInput } from '@shared/projectFile'
 import type { DocumentRequests, DocumentWindow } from '../documents/documentService'
 import type { EngineHost } from '../engineHost'
+import { projectReport } from '../../cli/report/projectReport'
 import { unwrap } from './failure'
 import type { Handlers, RequestSender } from './register'
 
@@ -34,6 +35,16 @@ export function createHandlers(
     recovery: (req, sender) => documents.recovery(req, windowOf(sender)),
     recentDocuments: (req, sender) => documents.recentDocuments(req, windowOf(sender)),
     print: (req, sender) => documents.print(req, windowOf(sender)),
+    exportReportPdf: async ({ project, dataExclusions, suggestedName }, sender) => {
+      const result = unwrap(await engine.run('runTsa', analysisInput(project)))
+      const meta = { version: appInfo.version, generatedAt: new Date(), dataExclusions }
+      const { data } = await projectReport(project, result, meta, 'pdf')
+      const content = Buffer.from(data).toString('base64')
+      return documents.exportFile(
+        { kind: 'pdf', suggestedName, content, encoding: 'base64' },
+        windowOf(sender)
+      )
+    },
     closeWindow: (req, sender) => documents.closeWindow(req, windowOf(sender))
   }
 }

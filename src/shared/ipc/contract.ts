@@ -100,6 +100,8 @@ export type MenuCommand =
   | { command: 'new' | 'open' | 'save' | 'saveAs' | 'import' | 'exportResults' | 'print' }
   /** the full report as one HTML file (File → Export Report) */
   | { command: 'exportReport' }
+  /** the full report as a PDF (desktop: drawn by main, headless, as `opentsa report` does) */
+  | { command: 'exportReportPdf' }
   /** Help → How to cite: the dialog with the citation text */
   | { command: 'howToCite' }
   | { command: 'openRecent'; index: number }
@@ -139,6 +141,18 @@ export interface Requests {
   recovery: { req: null; res: RecoveredWork | null }
   recentDocuments: { req: null; res: DocumentInfo[] }
   print: { req: null; res: null }
+  /**
+   * The full report as a PDF: main analyses the project in the engine worker and draws the report headless (the
+   * same recipe as `opentsa report`), then asks where to save it. Desktop only: the web host answers with an error.
+   */
+  exportReportPdf: {
+    req: {
+      project: ProjectFile
+      dataExclusions: { trial: string; reason: string }[]
+      suggestedName: string
+    }
+    res: DocumentInfo | null
+  }
   /** Closes the window after saveAndClose (the close prompt is not shown again). */
   closeWindow: { req: null; res: null }
 }
@@ -173,6 +187,7 @@ export const REQUEST_CHANNELS = {
   recovery: 'tsa:req/recovery',
   recentDocuments: 'tsa:req/recentDocuments',
   print: 'tsa:req/print',
+  exportReportPdf: 'tsa:req/exportReportPdf',
   closeWindow: 'tsa:req/closeWindow'
 } as const satisfies { [K in keyof Requests]: `tsa:req/${K & string}` } // missing/extra/misspelt → compile error
 

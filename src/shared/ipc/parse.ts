@@ -234,5 +234,23 @@ export const PARSERS: Parsers = {
   recovery: noPayload,
   recentDocuments: noPayload,
   print: noPayload,
+  exportReportPdf: withProject<{
+    project: ProjectFile
+    dataExclusions: { trial: string; reason: string }[]
+    suggestedName: string
+  }>(
+    z.strictObject({
+      dataExclusions: z
+        .array(
+          z.strictObject({
+            trial: z.string({ error: 'must be text' }).max(500, { error: 'is too long' }),
+            reason: z.string({ error: 'must be text' }).max(2000, { error: 'is too long' })
+          }),
+          { error: 'must be a list' }
+        )
+        .max(10_000, { error: 'has too many entries' }),
+      suggestedName: fileName
+    })
+  ),
   closeWindow: noPayload
 }

@@ -62,6 +62,7 @@ const VALID: { [K in keyof Requests]: unknown } = {
   recovery: null,
   recentDocuments: null,
   print: null,
+  exportReportPdf: { project: EXAMPLE, dataExclusions: [], suggestedName: 'oxygen-report.pdf' },
   closeWindow: null
 }
 

@@ -17,7 +17,12 @@ function fakeDocuments(): DocumentRequests {
   const made = new Map<PropertyKey, ReturnType<typeof vi.fn>>()
   return new Proxy({} as DocumentRequests, {
     get(_target, name) {
-      if (!made.has(name)) made.set(name, vi.fn(async () => `ran ${String(name)}`))
+      if (!made.has(name)) {
+        made.set(
+          name,
+          vi.fn(async () => `ran ${String(name)}`)
+        )
+      }
       return made.get(name)
     }
   })
@@ -57,5 +62,58 @@ describe('createHandlers', () => {
     expect(windowOf).toHaveBeenCalledWith(sender)
     expect(await handlers.closeWindow(null, sender)).toBe('ran closeWindow')
     expect(documents.closeWindow).toHaveBeenCalledWith(null, window)
+  })
+})
+
+describe('exportReportPdf', () => {
+  it('analyses the project in the engine, draws the report as a PDF and hands it to exportFile', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { resolve } = await import('node:path')
+    const { runTsa } = await import('../../../src/engine')
+    const { parseProjectFile } = await import('../../../src/shared/projectFile')
+    const parsed = parseProjectFile(
+      JSON.parse(
+        readFileSync(
+          resolve(import.meta.dirname, '../../../resources/examples/perioOxy.opentsa.json'),
+          'utf8'
+        )
+      )
+    )
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    const run = vi.fn(async (_name: string, input: ProjectFile) => runTsa(input))
+    const documents = fakeDocuments()
+    const handlers = createHandlers(APP, { run } as never, documents, () => window)
+    const answer = await handlers.exportReportPdf(
+      {
+        project: parsed.value,
+        dataExclusions: [{ trial: 'Row 3', reason: 'invalid data' }],
+        suggestedName: 'oxygen-report.pdf'
+      },
+      sender
+    )
+    expect(answer).toBe('ran exportFile')
+    expect(run).toHaveBeenCalledWith('runTsa', parsed.value)
+    const [file, win] = vi.mocked(documents.exportFile).mock.calls[0] ?? []
+    expect(win).toBe(window)
+    expect(file).toMatchObject({
+      kind: 'pdf',
+      suggestedName: 'oxygen-report.pdf',
+      encoding: 'base64'
+    })
+    const pdf = Buffer.from(file?.content ?? '', 'base64')
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(pdf.includes('FontFile2')).toBe(true) // DejaVu embedded: α, τ² render
+  }, 30_000)
+
+  it('an engine failure reaches the renderer and nothing is exported', async () => {
+    const error = { code: 'invalidInput', message: 'no trial can be analysed' }
+    const run = vi.fn(async () => ({ ok: false as const, error }))
+    const documents = fakeDocuments()
+    const handlers = createHandlers(APP, { run } as never, documents, () => window)
+    const thrown = await handlers
+      .exportReportPdf({ project, dataExclusions: [], suggestedName: 'r.pdf' }, sender)
+      .catch((err: unknown) => err)
+    expect(toBridgeError(thrown)).toEqual(error)
+    expect(documents.exportFile).not.toHaveBeenCalled()
   })
 })

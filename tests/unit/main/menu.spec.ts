@@ -76,6 +76,7 @@ describe('application menu (Windows and Linux)', () => {
       ['Export Figure', undefined],
       ['Export Results (CSV)…', undefined],
       ['Export Report (HTML)…', undefined],
+      ['Export Report (PDF)…', undefined],
       ['—'],
       ['Print…', 'CmdOrCtrl+P'],
       ['—'],
@@ -94,6 +95,7 @@ describe('application menu (Windows and Linux)', () => {
     expect(commandOf(built, 'file.import')).toEqual({ command: 'import' })
     expect(commandOf(built, 'file.exportResults')).toEqual({ command: 'exportResults' })
     expect(commandOf(built, 'file.exportReport')).toEqual({ command: 'exportReport' })
+    expect(commandOf(built, 'file.exportReportPdf')).toEqual({ command: 'exportReportPdf' })
     expect(commandOf(built, 'file.print')).toEqual({ command: 'print' })
   })
 

@@ -117,6 +117,7 @@ export function useDocumentSession(result: () => TsaResult | null): {
       return // without it the host is unknown: no in-page shortcuts (the toolbar still works)
     }
     fileShortcuts = appInfo.value.host === 'web' && !unmounted
+    doc.host = appInfo.value.host ?? null
   })
 
   onBeforeUnmount(() => {

@@ -83,6 +83,13 @@ export const newDocument = async (): Promise<void> => {
 export const exportFile = (file: ExportFileRequest): Promise<DocumentInfo | null> =>
   request('exportFile', file)
 
+/** The full report as a PDF, drawn by the desktop host (analysis included); null when the user cancels. */
+export const exportReportPdf = (req: {
+  project: ProjectFile
+  dataExclusions: { trial: string; reason: string }[]
+  suggestedName: string
+}): Promise<DocumentInfo | null> => request('exportReportPdf', req)
+
 export const setDocumentState = async (title: string, dirty: boolean): Promise<void> => {
   await request('setDocumentState', { title, dirty })
 }

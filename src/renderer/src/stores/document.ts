@@ -397,6 +397,21 @@ export const useDocumentStore = defineStore('document', () => {
       })
     })
 
+  /** Which host runs the page (set once appInfo answers): the PDF report is a desktop command. */
+  const host = ref<'desktop' | 'web' | null>(null)
+
+  const exportReportPdf = (result: TsaResult | null): Promise<void> =>
+    command('Could not export the report', async () => {
+      if (result === null) throw noResults()
+      const { project, excluded } = store.projectForAnalysis
+      const written = await engineClient.exportReportPdf({
+        project,
+        dataExclusions: excluded.map(({ trial, reason }) => ({ trial, reason })),
+        suggestedName: `${fileStem.value}-report.pdf`
+      })
+      if (written !== null) notice.value = `Exported ${written.name}.`
+    })
+
   const print = (): Promise<void> => command('Could not print', () => engineClient.print())
 
   function undoRedo(kind: 'undo' | 'redo'): void {
@@ -451,6 +466,8 @@ export const useDocumentStore = defineStore('document', () => {
         return exportResults(result)
       case 'exportReport':
         return exportReport(result)
+      case 'exportReportPdf':
+        return exportReportPdf(result)
       case 'howToCite':
         useHowToCite().show()
         return
@@ -490,6 +507,8 @@ export const useDocumentStore = defineStore('document', () => {
     exportFigure,
     exportResults,
     exportReport,
+    exportReportPdf,
+    host,
     print,
     checkRecovery,
     restoreRecovered,

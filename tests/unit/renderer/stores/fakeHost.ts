@@ -34,6 +34,7 @@ export function installFakeHost(): FakeHost {
     saveProject: () => ({ name: 'saved.opentsa.json' }),
     newDocument: () => null,
     exportFile: (req) => ({ name: req.suggestedName }),
+    exportReportPdf: (req) => ({ name: req.suggestedName }),
     setDocumentState: () => null,
     confirmDiscard: () => 'discard',
     autosave: () => null,
