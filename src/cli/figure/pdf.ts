@@ -120,6 +120,16 @@ export function drawSceneInPdf(
   doc.restore()
 }
 
+/** The bytes of a pdfkit document once it is ended (call before drawing: pdfkit streams as it goes). */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  return new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+    doc.on('error', reject)
+  })
+}
+
 export interface ScenePdfOptions {
   /** PDF Title; default the scene's label */
   title?: string
@@ -144,12 +154,7 @@ export function renderScenePdf(scene: Scene, options: ScenePdfOptions = {}): Pro
     }
   })
   registerFigureFonts(doc)
-  const chunks: Buffer[] = []
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
-    doc.on('error', reject)
-  })
+  const done = pdfBytes(doc)
   drawSceneInPdf(doc, scene)
   doc.end()
   return done

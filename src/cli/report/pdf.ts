@@ -11,6 +11,7 @@ import type {
   ReportTable
 } from '@shared/report/buildReport'
 import { PDF_FONT_NAME, figureFontDir, registerFigureFonts } from '../figure/fonts'
+import { pdfBytes } from '../figure/pdf'
 
 /** Where the chart goes, in PDF points from the page's top left. */
 export interface FigureBox {
@@ -58,12 +59,7 @@ export function renderReportPdf(
   })
   // the figure's faces (resources/fonts) under the figure's names: text and chart share one embedded subset each
   registerFigureFonts(doc)
-  const chunks: Buffer[] = []
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
-    doc.on('error', reject)
-  })
+  const done = pdfBytes(doc)
   new ReportLayout(doc, options.figureMm ?? { widthMm: 170, heightMm: 110 }).write(
     model,
     drawFigure
