@@ -136,6 +136,11 @@ export interface TsaChartOptions {
   yLimit?: number
   /** BCP 47 locale for numbers; default 'en' */
   locale?: string
+  /**
+   * Multiplies every text size (axes, legend, title, labels on the plot); default 1 with Chart.js's own sizes.
+   * Teaching mode's Present view uses it for a chart read from the back of a room.
+   */
+  fontScale?: number
 }
 
 /** The y-axis title unless the options give one. */
@@ -283,6 +288,12 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
   const palette = paletteFor(options.theme, options.palette, options.colourScheme)
   const locale = options.locale ?? 'en'
   const yLimit = finite(options.yLimit) && options.yLimit > 0 ? options.yLimit : Y_AXIS_LIMIT
+  const fontScale = finite(options.fontScale) && options.fontScale > 0 ? options.fontScale : 1
+  /** A label size on the plot, scaled. */
+  const px = (size: number): number => size * fontScale
+  // Chart.js's own texts (12 px) get an explicit size only when scaled, so the default config stays as it was
+  const textFont =
+    fontScale === 1 ? {} : { font: { size: px(12) } }
   const sides = options.sides ?? inferSides(result)
   const looks = result.looks
   const xs = lookXs(looks)
@@ -433,7 +444,7 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
       content: risText,
       color: palette.text,
       backgroundColor: withAlpha(palette.background, 0.85),
-      font: { size: 11, weight: 'bold' },
+      font: { size: px(11), weight: 'bold' },
       padding: 3
     }
   }
@@ -446,7 +457,7 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
     yAdjust: top ? 4 : -4,
     content: text,
     color: palette.text,
-    font: { size: 11, style: 'italic' },
+    font: { size: px(11), style: 'italic' },
     padding: 2
   })
   annotations.favoursIntervention = favours(`Favours ${groups.intervention}`, true)
@@ -469,7 +480,7 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
       yAdjust: up ? 10 : -10,
       content: `Z = ${formatFixed(l.z, 2, locale)}`,
       color: palette.offScale,
-      font: { size: 10, weight: 'bold' },
+      font: { size: px(10), weight: 'bold' },
       padding: 2
     }
   })
@@ -518,10 +529,11 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
           title: {
             display: true,
             text: options.informationLabel ?? AXIS_LABEL[result.ris.unit],
-            color: palette.text
+            color: palette.text,
+            ...textFont
           },
           // a fixed round step with min/max on whole steps: Chart.js then adds no odd end tick (the bare max)
-          ticks: { color: palette.text, stepSize: xAxis.stepSize },
+          ticks: { color: palette.text, stepSize: xAxis.stepSize, ...textFont },
           grid: { color: palette.grid },
           border: { color: palette.text }
         },
@@ -532,9 +544,10 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
           title: {
             display: true,
             text: options.zLabel ?? DEFAULT_Z_AXIS_LABEL,
-            color: palette.text
+            color: palette.text,
+            ...textFont
           },
-          ticks: { color: palette.text, stepSize: 2 },
+          ticks: { color: palette.text, stepSize: 2, ...textFont },
           grid: {
             // the zero line (no effect) a little stronger than the rest
             color: (ctx: ScriptableScaleContext) =>
@@ -548,7 +561,8 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
         title: {
           display: options.title !== undefined && options.title !== '',
           text: options.title ?? '',
-          color: palette.text
+          color: palette.text,
+          ...(fontScale === 1 ? {} : { font: { size: px(12), weight: 'bold' as const } })
         },
         subtitle: {
           display: options.subtitle !== undefined && options.subtitle !== '',
@@ -559,6 +573,7 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
           position: 'bottom',
           labels: {
             color: palette.text,
+            ...textFont,
             // a short line in the dataset's dash pattern, so the legend reads without colour
             usePointStyle: true,
             pointStyle: 'line',

@@ -148,3 +148,24 @@ export function paletteFor(
     ...overrides
   }
 }
+
+/**
+ * Teaching mode's Present view and 16:9 slides (ecosystem.md §5.2): for a projector in a lit room. Pure black text
+ * on white and wider lines; the hues are the strongest Okabe–Ito colours (each at least 4.5:1 on white except
+ * vermillion at 3.8:1, which the wide dashed line carries), and every line keeps its dash pattern. Passed as the
+ * chart's `palette` override, so it applies to the screen chart and to the export alike.
+ */
+export function highContrastPalette(): TsaChartPalette {
+  const widen = (l: TsaLineStyle, width: number): TsaLineStyle => ({ ...l, dash: [...l.dash], width })
+  return {
+    background: '#ffffff',
+    text: '#000000',
+    grid: 'rgba(0, 0, 0, 0.2)',
+    zCurve: widen({ ...PRINT.zCurve, color: OKABE_ITO.blue }, 4.5),
+    conventional: widen({ ...PRINT.conventional, color: '#333333' }, 2.5),
+    monitoring: widen({ ...PRINT.monitoring, color: OKABE_ITO.vermillion }, 3.5),
+    futility: widen({ ...PRINT.futility, color: '#007a5a' }, 3.5),
+    ris: widen({ ...PRINT.ris, color: OKABE_ITO.black }, 2.5),
+    offScale: OKABE_ITO.blue
+  }
+}
