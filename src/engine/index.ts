@@ -25,3 +25,11 @@ export { runTsa } from './analysis/runTsa'
 export { TRIAL_DATA_FIELDS } from './analysis/prepareTrials'
 export type * from './analysis/types'
 export { furtherTrials, type FurtherTrialsRequest, type FurtherTrialsResult } from './informationSize/furtherTrials'
+export {
+  simulate,
+  validateSimulationRequest,
+  MAX_SIMULATION_RUNS,
+  type SimulationRequest,
+  type SimulationSummary,
+  type SimulationOptions
+} from './simulation/simulate'
