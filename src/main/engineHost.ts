@@ -3,7 +3,7 @@
 // browser host uses too (@shared/ipc/workerQueue); this file only adapts a worker_threads Worker to it.
 import type { Worker } from 'node:worker_threads'
 import type { Result } from '@shared/ipc/contract'
-import { createWorkerQueue } from '@shared/ipc/workerQueue'
+import { createWorkerQueue, type QueueListener, type QueueWorker } from '@shared/ipc/workerQueue'
 import type { EngineJob, EngineJobName, EngineJobs } from './engineProtocol'
 
 /**
@@ -32,13 +32,7 @@ export function createEngineHost({
   timeoutMs = ENGINE_JOB_TIMEOUT_MS
 }: EngineHostOptions): EngineHost {
   const queue = createWorkerQueue<EngineJob>({
-    spawn(listener) {
-      const w = spawn()
-      w.on('message', (message: unknown) => listener.receive(message))
-      w.on('error', (err: unknown) => listener.crash(`: ${messageOf(err)}`))
-      w.on('exit', (code: number) => listener.crash(` (exit code ${code})`))
-      return { post: (job) => w.postMessage(job), terminate: () => void w.terminate() }
-    },
+    spawn: (listener) => adaptNodeWorker(spawn(), listener),
     timeoutMs,
     setTimer: (run, ms) => setTimeout(run, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
@@ -56,3 +50,11 @@ export function createEngineHost({
 }
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
+
+/** A worker_threads Worker as the shared queues see it (the engine queue and the simulation host). */
+export function adaptNodeWorker<M>(w: Worker, listener: QueueListener): QueueWorker<M> {
+  w.on('message', (message: unknown) => listener.receive(message))
+  w.on('error', (err: unknown) => listener.crash(`: ${messageOf(err)}`))
+  w.on('exit', (code: number) => listener.crash(` (exit code ${code})`))
+  return { post: (message) => w.postMessage(message), terminate: () => void w.terminate() }
+}

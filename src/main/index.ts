@@ -5,8 +5,10 @@ import { app, BrowserWindow, session } from 'electron'
 import { PARSERS } from '@shared/ipc/parse'
 import { installDocumentHost } from './documents/electronHost'
 import { useFigureFontDir } from '../cli/figure/fonts'
-import { createEngineHost } from './engineHost'
+import { createSimulationHost, SIMULATION_IDLE_TIMEOUT_MS } from '@shared/ipc/simulationHost'
+import { adaptNodeWorker, createEngineHost } from './engineHost'
 import createEngineWorker from './engineWorker?nodeWorker'
+import createSimulationWorker from './simulationWorker?nodeWorker'
 import { createHandlers } from './ipc/handlers'
 import { registerRequestHandlers } from './ipc/register'
 import { hardenSession, hardenWebContents, isTrustedSender } from './security'
@@ -48,7 +50,17 @@ if (!app.requestSingleInstanceLock()) {
       if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
       hardenSession(session.defaultSession)
       const engine = createEngineHost({ spawn: () => createEngineWorker({}) })
-      app.on('will-quit', () => void engine.dispose())
+      // The teaching simulator: one worker thread per run, terminated on cancel (simulationHost.ts says why).
+      const simulations = createSimulationHost({
+        spawn: (listener) => adaptNodeWorker(createSimulationWorker({}), listener),
+        idleTimeoutMs: SIMULATION_IDLE_TIMEOUT_MS,
+        setTimer: (run, ms) => setTimeout(run, ms),
+        clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
+      })
+      app.on('will-quit', () => {
+        void engine.dispose()
+        simulations.dispose()
+      })
       app.setAboutPanelOptions({
         applicationName: PRODUCT_NAME,
         applicationVersion: app.getVersion(),
@@ -61,7 +73,8 @@ if (!app.requestSingleInstanceLock()) {
           { name: PRODUCT_NAME, version: app.getVersion() },
           engine,
           documents.documents,
-          documents.windowOf
+          documents.windowOf,
+          simulations
         ),
         PARSERS,
         (event) => isTrustedSender(event, renderer.appOrigin)

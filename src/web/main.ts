@@ -7,7 +7,14 @@ import { installWorkerBridge } from './installWorkerBridge'
 installWorkerBridge(
   () =>
     new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }),
-  createDocumentHost(browserDocumentEnv())
+  createDocumentHost(browserDocumentEnv()),
+  window,
+  // one per simulation, terminated when it ends or is cancelled
+  () =>
+    new Worker(new URL('./simulation.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'simulation'
+    })
 )
 
 import('../renderer/src/main').catch((err: unknown) => {

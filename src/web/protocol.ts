@@ -5,8 +5,10 @@ import type { QueueReply } from '@shared/ipc/workerQueue'
 
 /** The requests the engine worker answers. */
 export type EngineRequestName = (typeof ENGINE_REQUESTS)[number]
+/** The teaching simulator's requests: a Web Worker per run (@shared/ipc/simulationHost), not the engine queue. */
+export type SimulationRequestName = 'simulate' | 'cancelSimulation'
 /** The document, file and window requests, answered in the page. */
-export type DocumentRequestName = Exclude<keyof Requests, EngineRequestName>
+export type DocumentRequestName = Exclude<keyof Requests, EngineRequestName | SimulationRequestName>
 
 export function isEngineRequest(name: string): name is EngineRequestName {
   return (ENGINE_REQUESTS as readonly string[]).includes(name)

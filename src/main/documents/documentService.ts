@@ -85,11 +85,12 @@ export interface DocumentServiceDeps {
 
 /**
  * The requests of the contract that concern documents and windows (all but the engine's and appInfo, and the PDF
- * report, which needs both: handlers.ts analyses, then hands the file to exportFile).
+ * report, which needs both: handlers.ts analyses, then hands the file to exportFile; and the simulator's, which run in
+ * worker threads of their own: handlers.ts and @shared/ipc/simulationHost).
  */
 export type DocumentRequestName = Exclude<
   keyof Requests,
-  (typeof ENGINE_REQUESTS)[number] | 'exportReportPdf'
+  (typeof ENGINE_REQUESTS)[number] | 'exportReportPdf' | 'simulate' | 'cancelSimulation'
 >
 
 export type DocumentRequests = {

@@ -1,5 +1,6 @@
 import { computeBoundaries, requiredInformationSize } from '@engine'
-import type { AppInfo } from '@shared/ipc/contract'
+import { EVENT_CHANNELS, type AppInfo } from '@shared/ipc/contract'
+import type { SimulationHost } from '@shared/ipc/simulationHost'
 import { analysisInput } from '@shared/projectFile'
 import type { DocumentRequests, DocumentWindow } from '../documents/documentService'
 import type { EngineHost } from '../engineHost'
@@ -11,14 +12,18 @@ import type { Handlers, RequestSender } from './register'
  * The request handlers. Inputs were already parsed by PARSERS; engine failures become RequestFailure and reach the
  * renderer as { ok: false, error } with the engine's own code. The full analysis runs in the engine worker
  * (engineHost.ts); boundaries and the RIS take milliseconds and run inline. Document and window requests go to the
- * document service (documents/documentService.ts) with the window they came from.
+ * document service (documents/documentService.ts) with the window they came from. Simulations run in worker threads
+ * of their own (simulationHost); their progress goes back to the window that asked, and only that window can cancel
+ * them (runs are keyed by its WebContents id).
  */
 export function createHandlers(
   appInfo: AppInfo,
   engine: Pick<EngineHost, 'run'>,
   documents: DocumentRequests,
-  windowOf: (sender: RequestSender) => DocumentWindow
+  windowOf: (sender: RequestSender) => DocumentWindow,
+  simulations: Pick<SimulationHost, 'run' | 'cancel'>
 ): Handlers {
+  const runKey = (sender: RequestSender, id: string): string => `${sender.id}:${id}`
   return {
     runTsa: async (project) => unwrap(await engine.run('runTsa', analysisInput(project))),
     computeBoundaries: async (req) => unwrap(computeBoundaries(req)),
@@ -45,6 +50,18 @@ export function createHandlers(
         windowOf(sender)
       )
     },
-    closeWindow: (req, sender) => documents.closeWindow(req, windowOf(sender))
+    closeWindow: (req, sender) => documents.closeWindow(req, windowOf(sender)),
+    simulate: async (req, sender) =>
+      unwrap(
+        await simulations.run(runKey(sender, req.id), req, (summary) => {
+          if (!sender.isDestroyed()) {
+            sender.send(EVENT_CHANNELS.simulationProgress, { id: req.id, summary })
+          }
+        })
+      ),
+    cancelSimulation: async ({ id }, sender) => {
+      simulations.cancel(runKey(sender, id))
+      return null
+    }
   }
 }

@@ -6,6 +6,8 @@ import type {
   EngineError,
   RisRequest,
   RisResult,
+  SimulationRequest,
+  SimulationSummary,
   TsaResult
 } from '@engine'
 import type { ProjectFile } from '../projectFile'
@@ -13,7 +15,7 @@ import type { ProjectFile } from '../projectFile'
 /**
  * Failures that happen at the IPC edge, before or around the engine. `engineCrashed`: the engine worker died (or
  * could not start) while the request was pending; `engineTimeout`: it did not answer in time and was restarted.
- * `invalidFile`: a file the user chose is not a project (or data) the app can read; `fileError`: the file system
+ * `cancelled`: the renderer stopped a simulation with cancelSimulation. `invalidFile`: a file the user chose is not a project (or data) the app can read; `fileError`: the file system
  * refused (missing file, no permission, disk full). Both messages name the file.
  */
 export type BridgeErrorCode =
@@ -24,6 +26,8 @@ export type BridgeErrorCode =
   | 'engineTimeout'
   | 'invalidFile'
   | 'fileError'
+  /** the renderer cancelled the run (cancelSimulation) */
+  | 'cancelled'
 
 /**
  * An engine error (passed through unchanged) or an edge error. Plain JSON: it crosses IPC as data.
@@ -155,6 +159,13 @@ export interface Requests {
   }
   /** Closes the window after saveAndClose (the close prompt is not shown again). */
   closeWindow: { req: null; res: null }
+  /**
+   * The teaching simulator, in a worker of its own (never the analysis queue): `id`, chosen by the renderer, names
+   * the run in its simulationProgress events and in cancelSimulation. A cancelled run answers { code: 'cancelled' }.
+   */
+  simulate: { req: SimulationRequest & { id: string }; res: SimulationSummary }
+  /** Stops the simulation `id` of this window (nothing happens when it has already finished). */
+  cancelSimulation: { req: { id: string }; res: null }
 }
 
 /** The requests the engine answers; the others are document and window requests of the host itself. */
@@ -169,6 +180,8 @@ export const ENGINE_REQUESTS = [
 export interface Events {
   /** a native menu item or accelerator; the renderer runs it (it owns the project and the dirty state) */
   menuCommand: MenuCommand
+  /** the running totals of simulation `id`, at most about ten a second while it runs */
+  simulationProgress: { id: string; summary: SimulationSummary }
 }
 
 export const REQUEST_CHANNELS = {
@@ -188,10 +201,15 @@ export const REQUEST_CHANNELS = {
   recentDocuments: 'tsa:req/recentDocuments',
   print: 'tsa:req/print',
   exportReportPdf: 'tsa:req/exportReportPdf',
-  closeWindow: 'tsa:req/closeWindow'
+  closeWindow: 'tsa:req/closeWindow',
+  simulate: 'tsa:req/simulate',
+  cancelSimulation: 'tsa:req/cancelSimulation'
 } as const satisfies { [K in keyof Requests]: `tsa:req/${K & string}` } // missing/extra/misspelt → compile error
 
-export const EVENT_CHANNELS = { menuCommand: 'tsa:evt/menuCommand' } as const satisfies {
+export const EVENT_CHANNELS = {
+  menuCommand: 'tsa:evt/menuCommand',
+  simulationProgress: 'tsa:evt/simulationProgress'
+} as const satisfies {
   [K in keyof Events]: `tsa:evt/${K & string}`
 }
 

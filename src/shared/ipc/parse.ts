@@ -2,7 +2,7 @@
 // be reused by the web worker host): the renderer is not trusted to send well-formed data. They check shape, types
 // and obvious ranges, and name the offending field; the engine still validates the numerics.
 import { z } from 'zod'
-import type { BoundaryRequest, RisRequest } from '@engine'
+import type { BoundaryRequest, RisRequest, SimulationRequest } from '@engine'
 import type { DiscardReason, ExportFileRequest, Requests, Result } from './contract'
 import { kindError, probability, sides, spending } from '../schemaParts'
 import { parseProjectFile, type ProjectFile } from '../projectFile'
@@ -198,6 +198,56 @@ function withProject<T extends { project: unknown }>(
   }
 }
 
+const wholeNumber = (min: number, max: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .gte(min, { error: `must be ≥ ${min}` })
+    .lte(max, { error: `must be ≤ ${max}` })
+
+/** A relative risk reduction: 0 (no effect) up to, not including, 1. */
+const riskReduction = z
+  .number({ error: 'must be a number' })
+  .gte(0, { error: 'must be ≥ 0' })
+  .lt(1, { error: 'must be < 1' })
+
+/** 10⁶ runs take minutes; more is not teaching any more. 200 looks or trials keep one run's work bounded. */
+const simulationRequest = z.strictObject({
+  id: z
+    .string({ error: 'must be text' })
+    .min(1, { error: 'must not be empty' })
+    .max(100, { error: 'must be at most 100 characters' }),
+  runs: wholeNumber(1, 1_000_000),
+  seed: z
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .refine(Number.isSafeInteger, { error: 'must be a safe integer' }),
+  mode: z.discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ kind: z.literal('normalLooks'), looks: wholeNumber(1, 200) }),
+      z.strictObject({
+        kind: z.literal('trials'),
+        trials: wholeNumber(1, 200),
+        trialSize: wholeNumber(2, 10_000_000),
+        controlRisk: probability,
+        relativeRiskReduction: riskReduction,
+        tau2: z
+          .number({ error: 'must be a number' })
+          .gte(0, { error: 'must be ≥ 0' })
+          .refine(Number.isFinite, { error: 'must be finite' }),
+        // the effect the RIS is planned for: 0 would make it infinite
+        anticipatedRrr: probability.exactOptional()
+      })
+    ],
+    { error: kindError(['normalLooks', 'trials']) }
+  ),
+  alpha: probability,
+  sides,
+  beta: probability,
+  spending
+})
+
 const noPayload = parserFor<null>(z.null({ error: 'must be null' }))
 
 export const PARSERS: Parsers = {
@@ -252,5 +302,9 @@ export const PARSERS: Parsers = {
       suggestedName: fileName
     })
   ),
-  closeWindow: noPayload
+  closeWindow: noPayload,
+  simulate: parserFor<SimulationRequest & { id: string }>(simulationRequest),
+  cancelSimulation: parserFor<{ id: string }>(
+    z.strictObject({ id: simulationRequest.shape.id })
+  )
 }

@@ -63,7 +63,18 @@ const VALID: { [K in keyof Requests]: unknown } = {
   recentDocuments: null,
   print: null,
   exportReportPdf: { project: EXAMPLE, dataExclusions: [], suggestedName: 'oxygen-report.pdf' },
-  closeWindow: null
+  closeWindow: null,
+  simulate: {
+    id: 'run-1',
+    runs: 100,
+    seed: 1,
+    mode: { kind: 'normalLooks', looks: 5 },
+    alpha: 0.05,
+    sides: 2,
+    beta: 0.2,
+    spending: { kind: 'obf' }
+  },
+  cancelSimulation: { id: 'run-1' }
 }
 
 const NAMES = Object.keys(VALID) as (keyof Requests)[]

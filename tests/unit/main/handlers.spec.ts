@@ -11,6 +11,8 @@ const project = { format: 'opentsa-project', trials: [] } as unknown as ProjectF
 const APP = { name: 'OpenTSA', version: '0' }
 const sender = { id: 7 } as unknown as RequestSender
 const window = { id: 1 } as DocumentWindow
+/** these tests send no simulation requests (simulationHandlers.spec.ts does) */
+const NO_SIMULATIONS = { run: vi.fn(), cancel: vi.fn() }
 
 /** Every document request answers with its own name, so a test can see which one ran. */
 function fakeDocuments(): DocumentRequests {
@@ -31,7 +33,7 @@ function fakeDocuments(): DocumentRequests {
 describe('createHandlers', () => {
   it('runs runTsa through the engine host and returns its value', async () => {
     const run = vi.fn(async () => ({ ok: true as const, value: { looks: [] } }))
-    const handlers = createHandlers(APP, { run } as never, fakeDocuments(), () => window)
+    const handlers = createHandlers(APP, { run } as never, fakeDocuments(), () => window, NO_SIMULATIONS)
     expect(await handlers.runTsa(project, sender)).toEqual({ looks: [] })
     expect(run).toHaveBeenCalledWith('runTsa', project)
   })
@@ -39,13 +41,13 @@ describe('createHandlers', () => {
   it('turns an error Result from the worker into the same error for the renderer', async () => {
     const error = { code: 'engineTimeout', message: 'the computation did not finish' }
     const run = vi.fn(async () => ({ ok: false as const, error }))
-    const handlers = createHandlers(APP, { run } as never, fakeDocuments(), () => window)
+    const handlers = createHandlers(APP, { run } as never, fakeDocuments(), () => window, NO_SIMULATIONS)
     const thrown = await handlers.runTsa(project, sender).catch((err: unknown) => err)
     expect(toBridgeError(thrown)).toEqual(error)
   })
 
   it('says it is the desktop host', async () => {
-    const handlers = createHandlers(APP, { run: vi.fn() }, fakeDocuments(), () => window)
+    const handlers = createHandlers(APP, { run: vi.fn() }, fakeDocuments(), () => window, NO_SIMULATIONS)
     expect(await handlers.appInfo(null, sender)).toEqual({
       name: 'OpenTSA',
       version: '0',
@@ -56,7 +58,7 @@ describe('createHandlers', () => {
   it('hands each document request to the service with the window of its sender', async () => {
     const documents = fakeDocuments()
     const windowOf = vi.fn(() => window)
-    const handlers = createHandlers(APP, { run: vi.fn() }, documents, windowOf)
+    const handlers = createHandlers(APP, { run: vi.fn() }, documents, windowOf, NO_SIMULATIONS)
     expect(await handlers.saveProject({ project, saveAs: true }, sender)).toBe('ran saveProject')
     expect(documents.saveProject).toHaveBeenCalledWith({ project, saveAs: true }, window)
     expect(windowOf).toHaveBeenCalledWith(sender)
@@ -82,7 +84,7 @@ describe('exportReportPdf', () => {
     if (!parsed.ok) throw new Error(parsed.error.message)
     const run = vi.fn(async (_name: string, input: ProjectFile) => runTsa(input))
     const documents = fakeDocuments()
-    const handlers = createHandlers(APP, { run } as never, documents, () => window)
+    const handlers = createHandlers(APP, { run } as never, documents, () => window, NO_SIMULATIONS)
     const answer = await handlers.exportReportPdf(
       {
         project: parsed.value,
@@ -109,7 +111,7 @@ describe('exportReportPdf', () => {
     const error = { code: 'invalidInput', message: 'no trial can be analysed' }
     const run = vi.fn(async () => ({ ok: false as const, error }))
     const documents = fakeDocuments()
-    const handlers = createHandlers(APP, { run } as never, documents, () => window)
+    const handlers = createHandlers(APP, { run } as never, documents, () => window, NO_SIMULATIONS)
     const thrown = await handlers
       .exportReportPdf({ project, dataExclusions: [], suggestedName: 'r.pdf' }, sender)
       .catch((err: unknown) => err)

@@ -1,6 +1,14 @@
 // The only module that reads window.tsa. It sends plain data and unwraps Result: callers get values or an
 // EngineFailure. Type-only imports from @engine: no engine code enters the renderer bundle.
-import type { BoundaryRequest, BoundaryResult, RisRequest, RisResult, TsaResult } from '@engine'
+import type {
+  BoundaryRequest,
+  BoundaryResult,
+  RisRequest,
+  RisResult,
+  SimulationRequest,
+  SimulationSummary,
+  TsaResult
+} from '@engine'
 import type {
   AppInfo,
   DiscardChoice,
@@ -60,6 +68,37 @@ export const computeRequiredInformationSize = (req: RisRequest): Promise<RisResu
 
 /** The full analysis of a project (runs in the engine worker of either host). */
 export const runTsa = (project: ProjectFile): Promise<TsaResult> => request('runTsa', project)
+
+/** A simulation under way: its final summary (an EngineFailure with code 'cancelled' when cancelled), and cancel. */
+export interface SimulationRun {
+  id: string
+  done: Promise<SimulationSummary>
+  cancel(): Promise<void>
+}
+
+let simulationCount = 0
+
+/**
+ * The teaching simulator, in a worker of its own in either host: `onProgress` gets the running totals (about ten a
+ * second) until `done` settles. The run id only has to be unique within this page.
+ */
+export function simulate(
+  req: SimulationRequest,
+  onProgress: (partial: SimulationSummary) => void
+): SimulationRun {
+  const id = `sim-${Date.now().toString(36)}-${++simulationCount}`
+  const unsubscribe = window.tsa.on('simulationProgress', (event) => {
+    if (event.id === id) onProgress(event.summary)
+  })
+  const done = request('simulate', { ...req, id }).finally(unsubscribe)
+  return {
+    id,
+    done,
+    cancel: async () => {
+      await request('cancelSimulation', { id })
+    }
+  }
+}
 
 // ---- documents, files and the window (the host shows the dialogs and owns every path) ----
 

@@ -41,7 +41,11 @@ export function installFakeHost(): FakeHost {
     recovery: () => null,
     recentDocuments: () => [],
     print: () => null,
-    closeWindow: () => null
+    closeWindow: () => null,
+    simulate: () => {
+      throw new Error('not used')
+    },
+    cancelSimulation: () => null
   }
   const payloads = new Map<keyof Requests, unknown[]>()
   const log: (keyof Requests)[] = []
