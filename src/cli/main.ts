@@ -4,6 +4,7 @@ import { IMPORT_HELP, runImport } from './commands/import'
 import { ANALYZE_HELP, EXPORT_HELP, runAnalyze, runExport } from './commands/project'
 import { PLOT_HELP, runPlot } from './commands/plot'
 import { REPORT_HELP, runReport } from './commands/report'
+import { SIMULATE_HELP, runSimulate } from './commands/simulate'
 import { CliError } from './cliError'
 import { cliVersion } from './version'
 
@@ -18,7 +19,8 @@ const COMMANDS: Record<
   import: { help: IMPORT_HELP, run: runImport },
   export: { help: EXPORT_HELP, run: runExport },
   plot: { help: PLOT_HELP, run: runPlot },
-  report: { help: REPORT_HELP, run: runReport }
+  report: { help: REPORT_HELP, run: runReport },
+  simulate: { help: SIMULATE_HELP, run: runSimulate }
 }
 
 export const MAIN_HELP = `opentsa: Trial Sequential Analysis from the command line
@@ -33,6 +35,7 @@ Commands:
   export       a project as a CTU .TSA file or a CSV table
   plot         the TSA chart as a PNG, SVG or PDF figure (no browser needed)
   report       the full report (settings, chart, results, per-look table, methods) as HTML or PDF
+  simulate     the repeated-testing simulator: naive ±1.96 versus the monitoring boundaries (teaching)
 
 Every command takes --json (machine output on stdout only) and --help.
 Bad input exits with status 2 and a one-line message on stderr naming the flag.
@@ -44,6 +47,7 @@ Examples:
   opentsa ris --control-risk 0.05 --rrr 0.25 --alpha 0.05 --beta 0.2 --heterogeneity d2:0.2
   opentsa plot project.json --out figure.png --dpi 600 --preset single
   opentsa report project.json --out report.pdf
+  opentsa simulate --runs 10000 --seed 1 --trials 20 --trial-size 200 --control-risk 0.1 --rrr 0
 `
 
 /** Runs the command line; returns the exit status (0 ok, 2 bad input, 1 internal error). */

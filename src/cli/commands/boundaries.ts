@@ -52,7 +52,8 @@ function parseLooks(raw: string | undefined): number[] {
   })
 }
 
-function spendingFlag(flag: string, raw: string | undefined): SpendingSpec {
+/** --spending and --beta-spending: obf | pocock | power:RHO | hsd:GAMMA (also used by `opentsa simulate`). */
+export function spendingFlag(flag: string, raw: string | undefined): SpendingSpec {
   const spec = parseSpendingSpec(raw ?? 'obf')
   if (spec === null) {
     throw new CliError(`${flag}: "${raw}" is not obf, pocock, power:RHO or hsd:GAMMA`)
