@@ -14,7 +14,10 @@ test('step through perioOxy with the keyboard and the slider', async ({ page }, 
   await page.getByRole('button', { name: 'Teaching mode' }).click()
   const teaching = page.getByRole('region', { name: 'Teaching mode' })
   await expect(teaching).toBeVisible()
-  await expect(teaching.getByRole('tab', { name: 'Step through' })).toHaveAttribute('aria-selected', 'true')
+  await expect(teaching.getByRole('tab', { name: 'Step through' })).toHaveAttribute(
+    'aria-selected',
+    'true'
+  )
 
   const stepper = teaching.getByRole('region', { name: 'Step through' })
   const counter = stepper.getByTestId('look-counter')

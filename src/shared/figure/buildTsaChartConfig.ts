@@ -292,8 +292,7 @@ export function buildTsaChartConfig(result: TsaResult, options: TsaChartOptions)
   /** A label size on the plot, scaled. */
   const px = (size: number): number => size * fontScale
   // Chart.js's own texts (12 px) get an explicit size only when scaled, so the default config stays as it was
-  const textFont =
-    fontScale === 1 ? {} : { font: { size: px(12) } }
+  const textFont = fontScale === 1 ? {} : { font: { size: px(12) } }
   const sides = options.sides ?? inferSides(result)
   const looks = result.looks
   const xs = lookXs(looks)

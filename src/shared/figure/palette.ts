@@ -156,7 +156,11 @@ export function paletteFor(
  * chart's `palette` override, so it applies to the screen chart and to the export alike.
  */
 export function highContrastPalette(): TsaChartPalette {
-  const widen = (l: TsaLineStyle, width: number): TsaLineStyle => ({ ...l, dash: [...l.dash], width })
+  const widen = (l: TsaLineStyle, width: number): TsaLineStyle => ({
+    ...l,
+    dash: [...l.dash],
+    width
+  })
   return {
     background: '#ffffff',
     text: '#000000',

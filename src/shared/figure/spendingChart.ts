@@ -52,7 +52,9 @@ export function parseLookFractions(text: string): number[] | null {
   if (values.length === 1 && Number.isInteger(values[0]) && (values[0] as number) >= 1) {
     return equallySpacedFractions(values[0] as number)
   }
-  const increasing = values.every((v, i) => v > 0 && v <= 1 && (i === 0 || v > (values[i - 1] as number)))
+  const increasing = values.every(
+    (v, i) => v > 0 && v <= 1 && (i === 0 || v > (values[i - 1] as number))
+  )
   return increasing ? values : null
 }
 

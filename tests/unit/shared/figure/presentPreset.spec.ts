@@ -14,14 +14,20 @@ describe('fontScale', () => {
     expect(large.options?.scales?.['x']?.ticks?.font).toEqual({ size: 24 })
     expect(large.options?.scales?.['y']?.title).toMatchObject({ font: { size: 24 } })
     expect(large.options?.plugins?.legend?.labels?.font).toEqual({ size: 24 })
-    const annotations = large.options?.plugins?.annotation?.annotations as Record<string, { font?: { size?: number } }>
+    const annotations = large.options?.plugins?.annotation?.annotations as Record<
+      string,
+      { font?: { size?: number } }
+    >
     expect(annotations['favoursIntervention']?.font?.size).toBe(22)
   })
 
   test('without it the config is unchanged (Chart.js default sizes, no explicit font)', () => {
     expect(plain.options?.scales?.['x']?.ticks?.font).toBeUndefined()
     expect(plain.options?.plugins?.legend?.labels?.font).toBeUndefined()
-    const annotations = plain.options?.plugins?.annotation?.annotations as Record<string, { font?: { size?: number } }>
+    const annotations = plain.options?.plugins?.annotation?.annotations as Record<
+      string,
+      { font?: { size?: number } }
+    >
     expect(annotations['favoursIntervention']?.font?.size).toBe(11)
   })
 })

@@ -18,9 +18,17 @@ const FRACTIONS = [0.25, 0.5, 0.75, 1]
 
 /** The curve as the explorer gets it: the engine's alphaSpent at each fraction (two-sided). */
 function curveOf(spec: SpendingSpec): SpendingCurve {
-  const r = computeBoundaries({ informationFractions: FRACTIONS, alpha: ALPHA, sides: 2, spending: spec })
+  const r = computeBoundaries({
+    informationFractions: FRACTIONS,
+    alpha: ALPHA,
+    sides: 2,
+    spending: spec
+  })
   if (!r.ok) throw new Error(r.error.message)
-  return { spec, points: r.value.looks.map((l) => ({ t: l.informationFraction, alphaSpent: l.alphaSpent })) }
+  return {
+    spec,
+    points: r.value.looks.map((l) => ({ t: l.informationFraction, alphaSpent: l.alphaSpent }))
+  }
 }
 
 // Closed forms of Lan & DeMets (1983), total over both sides with α/2 per side:
@@ -37,10 +45,13 @@ describe('buildSpendingChartConfig', () => {
   const yAt = (label: string, t: number): number | undefined =>
     cfg.data.datasets.find((d) => d.label === label)?.data.find((p) => p.x === t)?.y
 
-  test.each([0.25, 0.5, 1])("O'Brien–Fleming and Pocock equal the closed-form α*(t) at t = %s", (t) => {
-    expect(yAt("O'Brien–Fleming", t)).toBeCloseTo(obf(t), 7)
-    expect(yAt('Pocock', t)).toBeCloseTo(pocock(t), 7)
-  })
+  test.each([0.25, 0.5, 1])(
+    "O'Brien–Fleming and Pocock equal the closed-form α*(t) at t = %s",
+    (t) => {
+      expect(yAt("O'Brien–Fleming", t)).toBeCloseTo(obf(t), 7)
+      expect(yAt('Pocock', t)).toBeCloseTo(pocock(t), 7)
+    }
+  )
 
   test('every curve starts at (0, 0) and spends exactly α by t = 1; the y axis ends at α', () => {
     for (const d of cfg.data.datasets) {
@@ -67,7 +78,15 @@ describe('buildSpendingChartConfig', () => {
 
   test('points that are not finite are left out', () => {
     const c = buildSpendingChartConfig(
-      [{ spec: { kind: 'obf' }, points: [{ t: 0.5, alphaSpent: Number.NaN }, { t: 1, alphaSpent: 0.05 }] }],
+      [
+        {
+          spec: { kind: 'obf' },
+          points: [
+            { t: 0.5, alphaSpent: Number.NaN },
+            { t: 1, alphaSpent: 0.05 }
+          ]
+        }
+      ],
       { alpha: ALPHA, theme: 'screen' }
     )
     expect(c.data.datasets[0]?.data).toEqual([

@@ -48,8 +48,15 @@ describe('resultUpToLook', () => {
   })
 
   test('blanks a conclusion reached after look k, keeps one reached within it', () => {
-    const decided: TsaResult = { ...result, conclusion: { code: 'benefit', text: 'Benefit.', look: 2 } }
-    expect(resultUpToLook(decided, 2).conclusion).toEqual({ code: 'inconclusive', text: '', look: null })
+    const decided: TsaResult = {
+      ...result,
+      conclusion: { code: 'benefit', text: 'Benefit.', look: 2 }
+    }
+    expect(resultUpToLook(decided, 2).conclusion).toEqual({
+      code: 'inconclusive',
+      text: '',
+      look: null
+    })
     expect(resultUpToLook(decided, 3).conclusion.code).toBe('benefit')
   })
 
@@ -87,7 +94,12 @@ describe('resultUpToLook', () => {
 
 describe('lookFacts', () => {
   test('gives look k of K, trial, fraction, Z, the naive bound and the boundary on the side of Z', () => {
-    const r = withFirstLook(perioOxy(), { z: -2.5, informationFraction: 0.3, upper: 3.9, lower: -3.9 })
+    const r = withFirstLook(perioOxy(), {
+      z: -2.5,
+      informationFraction: 0.3,
+      upper: 3.9,
+      lower: -3.9
+    })
     expect(lookFacts(r, 1)).toEqual({
       look: 1,
       of: r.looks.length,

@@ -23,7 +23,10 @@ function resultWith(): TsaResult {
   return {
     ...base,
     design: { ...base.design, alpha: 0.05, beta: 0.2, sides: 2 },
-    ris: { ...base.ris, inputs: { controlRisk: 0.3, relativeRiskReduction: 0.2, heterogeneityValue: 0.5 } }
+    ris: {
+      ...base.ris,
+      inputs: { controlRisk: 0.3, relativeRiskReduction: 0.2, heterogeneityValue: 0.5 }
+    }
   }
 }
 
@@ -35,7 +38,10 @@ afterEach(() => {
 })
 
 const slider = (w: VueWrapper, name: string) =>
-  w.findAll('label').find((l) => l.text().startsWith(name))?.get('input[type="range"]')
+  w
+    .findAll('label')
+    .find((l) => l.text().startsWith(name))
+    ?.get('input[type="range"]')
 
 describe('RisSensitivity', () => {
   it("asks for the RIS of the project's own inputs and shows both sizes", async () => {

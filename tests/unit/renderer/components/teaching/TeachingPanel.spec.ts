@@ -25,7 +25,12 @@ vi.mock('@renderer/services/engineClient', () => ({
     inflationFactor: null,
     engine: 'tsa'
   })),
-  computeRequiredInformationSize: vi.fn(async () => ({ fixed: 1, adjustmentFactor: 1, required: 1, exact: 1 })),
+  computeRequiredInformationSize: vi.fn(async () => ({
+    fixed: 1,
+    adjustmentFactor: 1,
+    required: 1,
+    exact: 1
+  })),
   exportFile: vi.fn(async () => ({ name: 'opentsa-slide-16x9.png', path: null }))
 }))
 
@@ -48,7 +53,11 @@ describe('TeachingPanel', () => {
   it('offers the tools as tabs, the first selected', () => {
     wrapper = mount(TeachingPanel, { props: { result } })
     const tabs = wrapper.findAll('[role="tablist"] [role="tab"]')
-    expect(tabs.map((t) => t.text())).toEqual(['Step through', 'Explore spending', 'RIS sensitivity'])
+    expect(tabs.map((t) => t.text())).toEqual([
+      'Step through',
+      'Explore spending',
+      'RIS sensitivity'
+    ])
     expect(tabs.map((t) => t.attributes('aria-selected'))).toEqual(['true', 'false', 'false'])
     expect(wrapper.get('[role="tabpanel"]').attributes('aria-labelledby')).toBe('teaching-tab-step')
   })
@@ -80,7 +89,9 @@ describe('SpendingExplorer', () => {
     wrapper = mount(SpendingExplorer, { props: { result } })
     await flushPromises()
     const calls = vi.mocked(engineClient.computeBoundaries).mock.calls.map((c) => c[0])
-    expect(calls.every((c) => c.alpha === result.design.alpha && c.sides === result.design.sides)).toBe(true)
+    expect(
+      calls.every((c) => c.alpha === result.design.alpha && c.sides === result.design.sides)
+    ).toBe(true)
     expect(calls.map((c) => c.spending)).toContainEqual({ kind: 'power', rho: 2 })
     expect(calls.map((c) => c.spending)).toContainEqual({ kind: 'hsd', gamma: -4 })
     const rows = wrapper.findAll('tbody tr').map((r) => r.findAll('th, td').map((c) => c.text()))
@@ -117,7 +128,10 @@ describe('SpendingExplorer', () => {
 describe('PresentMode', () => {
   it('exports a 1920×1080 slide (960×540 CSS px at 192 dpi) in the high-contrast palette through exportFile', async () => {
     wrapper = mount(PresentMode, { props: { result, fileStem: 'perio' } })
-    await wrapper.findAll('button').find((b) => b.text() === 'Export slide (16:9 PNG)')?.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Export slide (16:9 PNG)')
+      ?.trigger('click')
     await flushPromises()
     const [, options, size] = vi.mocked(exportPng).mock.lastCall ?? []
     expect(size).toEqual({ width: 960, height: 540, dpi: 192 })
@@ -135,7 +149,10 @@ describe('PresentMode', () => {
 
   it('Present opens the large high-contrast chart, and Esc leaves it', async () => {
     wrapper = mount(PresentMode, { props: { result }, attachTo: document.body })
-    await wrapper.findAll('button').find((b) => b.text() === 'Present')?.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Present')
+      ?.trigger('click')
     await flushPromises()
     const dialog = wrapper.get('[role="dialog"][aria-label="Present chart"]')
     const chartOptions = wrapper.findComponent({ name: 'TsaChart' }).props('options')
