@@ -4,7 +4,13 @@
  * { figures: [...] }. The renderer.* figures drive the web build in Chromium (bench/renderer.ts).
  */
 import { readFileSync } from 'node:fs'
-import { computeBoundaries, runTsa, type BoundaryRequest, type TsaInput } from '@engine'
+import {
+  computeBoundaries,
+  runTsa,
+  simulate,
+  type BoundaryRequest,
+  type TsaInput
+} from '@engine'
 import { analysisSchema, monitoringSchema } from '@shared/projectFile'
 import { measure, type Figure } from './measure'
 import { rendererFigures } from './renderer'
@@ -61,6 +67,30 @@ function analyzeFigure(k: number, engine: 'tsa' | 'precise' = 'tsa'): () => unkn
   }
 }
 
+/** The teaching simulator (issue acceptance: under 10 s): 10,000 null meta-analyses of 20 trials of 200. */
+function simulateFigure(): () => unknown {
+  return () => {
+    const r = simulate({
+      runs: 10_000,
+      seed: 1,
+      mode: {
+        kind: 'trials',
+        trials: 20,
+        trialSize: 200,
+        controlRisk: 0.1,
+        relativeRiskReduction: 0,
+        tau2: 0
+      },
+      alpha: 0.05,
+      sides: 2,
+      beta: 0.2,
+      spending: { kind: 'obf' }
+    })
+    if (!r.ok) throw new Error(r.error.message)
+    return r
+  }
+}
+
 const candidates: [string, () => unknown, number][] = [
   ['boundaries.tsa.k10', boundaryFigure('tsa', 10), 50],
   ['boundaries.tsa.k100', boundaryFigure('tsa', 100), 15],
@@ -84,7 +114,8 @@ const candidates: [string, () => unknown, number][] = [
   ['analyze.trials1000', analyzeFigure(1000), 5],
   // The same analyses with the precise engine (the default tsa engine reproduces ld98's fine trapezoid grid).
   ['analyze.precise.trials100', analyzeFigure(100, 'precise'), 20],
-  ['analyze.precise.trials1000', analyzeFigure(1000, 'precise'), 5]
+  ['analyze.precise.trials1000', analyzeFigure(1000, 'precise'), 5],
+  ['teaching.simulate10k', simulateFigure(), 5]
 ]
 
 const json = process.argv.includes('--json')
@@ -149,7 +180,8 @@ if (json) {
   for (const [name, target] of [
     ['analyze.trials100', 20],
     ['analyze.trials1000', 500],
-    ['renderer.editToChart.trials200', 100]
+    ['renderer.editToChart.trials200', 100],
+    ['teaching.simulate10k', 10_000]
   ] as const) {
     const f = figures.find((x) => x.name === name)
     if (f === undefined) continue
