@@ -90,6 +90,7 @@ const MAX_TRIAL_SIZE = 10_000_000
 const MAX_TAU2 = 10
 const DEFAULT_ANTICIPATED_RRR = 0.2
 const DEFAULT_PROGRESS_EVERY = 1000
+const MAX_CACHED_BOUNDARY_SETS = 10_000
 
 /** The app's analysis defaults (interfaces.md `analysis`; src/shared/projectFile.ts). */
 const META_OPTIONS: MetaAnalysisOptions = {
@@ -311,6 +312,8 @@ function trialsSimulator(req: SimulationRequest): Result<Simulator> {
       const cached = cache.get(key)
       if (cached !== undefined) return ok(cached)
       const bounds = boundariesAtLooks(req, fraction, conventional)
+      // bounded memory: runs with many distinct fraction sets (double-zero trials dropping looks) start afresh
+      if (cache.size >= MAX_CACHED_BOUNDARY_SETS) cache.clear()
       if (bounds.ok) cache.set(key, bounds.value)
       return bounds
     }
