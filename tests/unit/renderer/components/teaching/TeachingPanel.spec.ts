@@ -56,9 +56,10 @@ describe('TeachingPanel', () => {
     expect(tabs.map((t) => t.text())).toEqual([
       'Step through',
       'Explore spending',
-      'RIS sensitivity'
+      'RIS sensitivity',
+      'Simulate'
     ])
-    expect(tabs.map((t) => t.attributes('aria-selected'))).toEqual(['true', 'false', 'false'])
+    expect(tabs.map((t) => t.attributes('aria-selected'))).toEqual(['true', 'false', 'false', 'false'])
     expect(wrapper.get('[role="tabpanel"]').attributes('aria-labelledby')).toBe('teaching-tab-step')
   })
 
@@ -69,11 +70,13 @@ describe('TeachingPanel', () => {
     expect(wrapper.findComponent(SpendingExplorer).exists()).toBe(true)
     await tab(1).trigger('keydown', { key: 'ArrowRight' })
     expect(tab(2).attributes('aria-selected')).toBe('true')
-    await tab(2).trigger('keydown', { key: 'ArrowRight' }) // wraps
+    await tab(2).trigger('keydown', { key: 'ArrowRight' })
+    expect(tab(3).attributes('aria-selected')).toBe('true')
+    await tab(3).trigger('keydown', { key: 'ArrowRight' }) // wraps
     expect(tab(0).attributes('aria-selected')).toBe('true')
     await tab(0).trigger('keydown', { key: 'End' })
-    expect(tab(2).attributes('aria-selected')).toBe('true')
-    await tab(2).trigger('keydown', { key: 'Home' })
+    expect(tab(3).attributes('aria-selected')).toBe('true')
+    await tab(3).trigger('keydown', { key: 'Home' })
     expect(tab(0).attributes('aria-selected')).toBe('true')
   })
 
