@@ -1,6 +1,6 @@
 // The web build when the OS prefers a dark colour scheme: the page goes dark (main.css) and the TSA chart draws with
 // its dark screen palette (light text), following a switch of the scheme while it is open.
-import { expect, test } from './fixtures'
+import { expect, loadExample, test } from './fixtures'
 import type { Page } from '@playwright/test'
 
 /** The part of a canvas element the pixel count uses. */
@@ -41,11 +41,7 @@ test('dark colour scheme: dark page, chart in light text; switching back redraws
 }, testInfo) => {
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.goto('./')
-  await page.getByRole('button', { name: 'Load example' }).click()
-  await page
-    .getByRole('menuitem', { name: 'Perioperative oxygen and surgical site infection' })
-    .click()
-  await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
+  await loadExample(page)
 
   await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(17, 20, 24)') // dark --color-bg
   await expect.poll(() => lightChartPixels(page)).toBeGreaterThan(500)

@@ -6,7 +6,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ElectronApplication, Page } from '@playwright/test'
 import { parseProjectFile } from '../../src/shared/projectFile'
-import { ELECTRON_MAIN, electronBinary, electronTest as test, expect } from './fixtures'
+import {
+  ELECTRON_MAIN,
+  electronBinary,
+  electronTest as test,
+  expect,
+  loadExample
+} from './fixtures'
 
 test.skip(
   electronBinary() === null,
@@ -99,11 +105,7 @@ test('@electron Save As writes the project where the (stubbed) dialog points; th
   app,
   page
 }, testInfo) => {
-  await page.getByRole('button', { name: 'Load example' }).click()
-  await page
-    .getByRole('menuitem', { name: 'Perioperative oxygen and surgical site infection' })
-    .click()
-  await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
+  await loadExample(page)
 
   const saved = testInfo.outputPath('saved-as') // no extension typed: main adds .opentsa.json
   await stubSaveDialog(app, saved)
@@ -168,11 +170,7 @@ test('@electron File → Export Report writes the HTML report where the (stubbed
   app,
   page
 }, testInfo) => {
-  await page.getByRole('button', { name: 'Load example' }).click()
-  await page
-    .getByRole('menuitem', { name: 'Perioperative oxygen and surgical site infection' })
-    .click()
-  await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
+  await loadExample(page)
 
   const report = testInfo.outputPath('oxygen-report') // no extension typed: main adds .html
   await stubSaveDialog(app, report)

@@ -1,7 +1,13 @@
 // @electron: the built desktop app (npm run build:electron → out/main/index.js). Skips where the Electron binary
 // is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1, as in CI here); run with `npx playwright test --project=e2e-electron`.
 import { existsSync } from 'node:fs'
-import { ELECTRON_MAIN, electronBinary, electronTest as test, expect } from './fixtures'
+import {
+  ELECTRON_MAIN,
+  electronBinary,
+  electronTest as test,
+  expect,
+  loadExample
+} from './fixtures'
 
 test.skip(
   electronBinary() === null,
@@ -13,11 +19,7 @@ test('@electron the desktop app opens its window and analyses a bundled example'
   page
 }, testInfo) => {
   await expect(page.getByRole('heading', { name: 'OpenTSA', level: 1 })).toBeVisible()
-  await page.getByRole('button', { name: 'Load example' }).click()
-  await page
-    .getByRole('menuitem', { name: 'Perioperative oxygen and surgical site infection' })
-    .click()
-  await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
+  await loadExample(page)
   await expect(
     page.getByRole('region', { name: 'Results' }).getByTestId('conclusion')
   ).not.toBeEmpty()

@@ -1,10 +1,8 @@
 // Editing trials and settings in the web build and watching the monitoring follow: trials typed into an empty project
 // and pasted from a spreadsheet, an invalid cell, and a stricter alpha. The chart is read through its text alternative
 // (interfaces.md: role img "TSA chart…", described by one sentence per look), the way a screen reader gets it.
-import { expect, test } from './fixtures'
+import { expect, loadExample, PERIO_OXY, test } from './fixtures'
 import type { Locator, Page } from '@playwright/test'
-
-const PERIO_OXY = 'Perioperative oxygen and surgical site infection'
 
 const chartOf = (page: Page): Locator => page.getByRole('img', { name: /^TSA chart/ })
 
@@ -28,16 +26,9 @@ async function lastZ(page: Page): Promise<number> {
   return Number(m?.[1])
 }
 
-async function loadExample(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'Load example' }).click()
-  await page.getByRole('menuitem', { name: title }).click()
-  await expect(chartOf(page)).toBeVisible()
-}
-
 /**
- * Sets a labelled number in region "Settings" and commits it (change event). A test that starts from an empty
- * project enters the RIS inputs itself: a new project does not analyse without them yet (the engine answers "give
- * controlRisk with relativeRiskReduction", although the field shows a relative risk reduction of 0.2).
+ * Sets a labelled number in region "Settings" and commits it (change event), as a user types a protocol's value
+ * over a new project's starting RIS inputs.
  */
 async function setSetting(page: Page, label: string, value: string): Promise<void> {
   const field = page.getByRole('region', { name: 'Settings' }).getByLabel(label, { exact: true })

@@ -4,15 +4,11 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { pdfStreams, pngGreyLevels, pngPixelsPerMetre } from '../helpers/imageFiles'
-import { expect, test } from './fixtures'
+import { expect, loadExample, test } from './fixtures'
 
 test('export the perioOxy chart as PNG (300 dpi), SVG and PDF', async ({ page }, testInfo) => {
   await page.goto('./')
-  await page.getByRole('button', { name: 'Load example' }).click()
-  await page
-    .getByRole('menuitem', { name: 'Perioperative oxygen and surgical site infection' })
-    .click()
-  await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
+  await loadExample(page)
   await page.screenshot({ path: testInfo.outputPath('export-figure.png'), fullPage: true })
 
   const save = async (item: string): Promise<Buffer> => {

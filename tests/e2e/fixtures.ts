@@ -71,3 +71,13 @@ export const electronTest = base.extend<{ page: Page }, { app: ElectronApplicati
     expect(errors, 'uncaught errors in the renderer').toEqual([])
   }
 })
+
+/** The bundled example most tests use (its title, as the Load example menu names it). */
+export const PERIO_OXY = 'Perioperative oxygen and surgical site infection'
+
+/** Loads a bundled example through the Load example menu and waits for its chart. */
+export async function loadExample(page: Page, title = PERIO_OXY): Promise<void> {
+  await page.getByRole('button', { name: 'Load example' }).click()
+  await page.getByRole('menuitem', { name: title }).click()
+  await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
+}

@@ -1,17 +1,13 @@
 // The report in the web build: Export report downloads one standalone HTML file (the chart inline, every setting,
 // the methods paragraph, the version), and How to cite opens its dialog.
 import { readFileSync } from 'node:fs'
-import { expect, test } from './fixtures'
-
-const PERIO_OXY = 'Perioperative oxygen and surgical site infection'
+import { expect, loadExample, PERIO_OXY, test } from './fixtures'
 
 test('Export report downloads the whole analysis as one HTML file; How to cite shows the citation', async ({
   page
 }) => {
   await page.goto('./')
-  await page.getByRole('button', { name: 'Load example' }).click()
-  await page.getByRole('menuitem', { name: PERIO_OXY }).click()
-  await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
+  await loadExample(page)
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

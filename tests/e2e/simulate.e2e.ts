@@ -2,17 +2,13 @@
 // responsive (its Cancel click is handled before the run could have ended); a small seeded run (2,000 runs, 10 looks,
 // no effect) shows the naive share near the textbook 0.193 and the monitoring boundaries near α; the same seed
 // gives the same numbers.
-import { expect, test } from './fixtures'
+import { expect, loadExample, test } from './fixtures'
 
 test('simulate in a worker: progress, a click handled during the run, a reproducible summary', async ({
   page
 }, testInfo) => {
   await page.goto('./')
-  await page.getByRole('button', { name: 'Load example' }).click()
-  await page
-    .getByRole('menuitem', { name: 'Perioperative oxygen and surgical site infection' })
-    .click()
-  await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
+  await loadExample(page)
   await page.getByRole('button', { name: 'Teaching mode' }).click()
   const teaching = page.getByRole('region', { name: 'Teaching mode' })
   await teaching.getByRole('tab', { name: 'Simulate' }).click()

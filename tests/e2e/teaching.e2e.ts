@@ -1,15 +1,11 @@
 // Teaching mode in the web build (ecosystem.md §5.2): load perioOxy, open Teaching mode, step through the trials with
 // the keyboard and the slider; the look counter and the plain-words caption follow; the other tabs answer from the
 // engine worker.
-import { expect, test } from './fixtures'
+import { expect, loadExample, test } from './fixtures'
 
 test('step through perioOxy with the keyboard and the slider', async ({ page }, testInfo) => {
   await page.goto('./')
-  await page.getByRole('button', { name: 'Load example' }).click()
-  await page
-    .getByRole('menuitem', { name: 'Perioperative oxygen and surgical site infection' })
-    .click()
-  await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
+  await loadExample(page)
 
   await page.getByRole('button', { name: 'Teaching mode' }).click()
   const teaching = page.getByRole('region', { name: 'Teaching mode' })
