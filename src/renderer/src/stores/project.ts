@@ -13,6 +13,7 @@ import {
 } from '@shared/projectFile'
 import { createHistory } from './history'
 import {
+  cellTextOf,
   detectDecimalComma,
   isBlank,
   isHeaderRow,
@@ -111,6 +112,11 @@ function convertTrial(trial: AnyTrial, type: OutcomeType): AnyTrial {
   }
 }
 
+function sameErrors(a: CellErrors, b: CellErrors): boolean {
+  const keys = Object.keys(a) as (keyof CellErrors)[]
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
+}
+
 const cellLabel = (type: OutcomeType, field: ValueField): string =>
   trialColumns(type).find((c) => c.field === field)?.label ?? field
 
@@ -133,8 +139,16 @@ export const useProjectStore = defineStore('project', () => {
   const trials = computed(() => project.value.trials as AnyTrial[])
   const dirty = computed(() => version.value !== savedVersion.value)
 
-  const errors = computed<CellErrors[]>(() =>
-    trials.value.map((t, i) => trialErrors(t, drafts.value[i] ?? {}, outcomeType.value))
+  /**
+   * One object per row. A row whose errors are unchanged keeps its previous object, so that after an edit of one
+   * cell the trial grid's other rows get the same props and are not rendered again.
+   */
+  const errors = computed<CellErrors[]>((previous) =>
+    trials.value.map((t, i) => {
+      const now = trialErrors(t, drafts.value[i] ?? {}, outcomeType.value)
+      const before = previous?.[i]
+      return before !== undefined && sameErrors(before, now) ? before : now
+    })
   )
 
   // ---- snapshots and edits ----
@@ -261,13 +275,8 @@ export const useProjectStore = defineStore('project', () => {
 
   /** What a cell shows: the unparsed text if any, else the value ('' for an empty cell; flags as yes/no). */
   function cellText(index: number, field: ValueField): string {
-    const t = trials.value[index] as unknown as Record<string, unknown> | undefined
-    if (t === undefined) return ''
-    if (isFlagField(field)) return t[field] === true ? 'yes' : 'no'
-    const draft = drafts.value[index]?.[field]
-    if (draft !== undefined) return draft
-    const value = t[field]
-    return value === null || value === undefined ? '' : String(value)
+    const t = trials.value[index]
+    return t === undefined ? '' : cellTextOf(t, drafts.value[index], field)
   }
 
   /** Why a cell is invalid, or null. */

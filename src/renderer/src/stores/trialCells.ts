@@ -5,6 +5,7 @@ import { COLUMN_ALIASES, headerKey } from '@shared/io/tableImport'
 import { parseLocaleNumber } from '@shared/io/cellText'
 import {
   dataFields,
+  isFlagField,
   trialColumns,
   type AnyTrial,
   type CellField,
@@ -33,6 +34,16 @@ export function localeUsesDecimalComma(): boolean {
 }
 
 export const formatFlag = (value: boolean): string => (value ? 'yes' : 'no')
+
+/** What a cell shows: the unparsed text if any, else the value ('' for an empty cell; flags as yes/no). */
+export function cellTextOf(trial: AnyTrial, drafts: CellDrafts | undefined, field: ValueField): string {
+  const t = trial as unknown as Record<string, unknown>
+  if (isFlagField(field)) return formatFlag(t[field] === true)
+  const draft = drafts?.[field]
+  if (draft !== undefined) return draft
+  const value = t[field]
+  return value === null || value === undefined ? '' : String(value)
+}
 
 // ---- validation -------------------------------------------------------------------------------------------------
 
