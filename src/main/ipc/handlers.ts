@@ -51,14 +51,16 @@ export function createHandlers(
       )
     },
     closeWindow: (req, sender) => documents.closeWindow(req, windowOf(sender)),
-    simulate: async (req, sender) =>
-      unwrap(
-        await simulations.run(runKey(sender, req.id), req, (summary) => {
-          if (!sender.isDestroyed()) {
-            sender.send(EVENT_CHANNELS.simulationProgress, { id: req.id, summary })
-          }
+    simulate: async (req, sender) => {
+      const key = runKey(sender, req.id)
+      return unwrap(
+        await simulations.run(key, req, (summary) => {
+          // a closed window's run stops at its next progress report instead of running on for nobody
+          if (sender.isDestroyed()) simulations.cancel(key)
+          else sender.send(EVENT_CHANNELS.simulationProgress, { id: req.id, summary })
         })
-      ),
+      )
+    },
     cancelSimulation: async ({ id }, sender) => {
       simulations.cancel(runKey(sender, id))
       return null

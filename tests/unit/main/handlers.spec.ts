@@ -11,7 +11,7 @@ const project = { format: 'opentsa-project', trials: [] } as unknown as ProjectF
 const APP = { name: 'OpenTSA', version: '0' }
 const sender = { id: 7 } as unknown as RequestSender
 const window = { id: 1 } as DocumentWindow
-/** these tests send no simulation requests (simulationHandlers.spec.ts does) */
+/** for the tests that send no simulation requests (the 'simulations' block below does) */
 const NO_SIMULATIONS = { run: vi.fn(), cancel: vi.fn() }
 
 /** Every document request answers with its own name, so a test can see which one ran. */
@@ -33,7 +33,13 @@ function fakeDocuments(): DocumentRequests {
 describe('createHandlers', () => {
   it('runs runTsa through the engine host and returns its value', async () => {
     const run = vi.fn(async () => ({ ok: true as const, value: { looks: [] } }))
-    const handlers = createHandlers(APP, { run } as never, fakeDocuments(), () => window, NO_SIMULATIONS)
+    const handlers = createHandlers(
+      APP,
+      { run } as never,
+      fakeDocuments(),
+      () => window,
+      NO_SIMULATIONS
+    )
     expect(await handlers.runTsa(project, sender)).toEqual({ looks: [] })
     expect(run).toHaveBeenCalledWith('runTsa', project)
   })
@@ -41,13 +47,25 @@ describe('createHandlers', () => {
   it('turns an error Result from the worker into the same error for the renderer', async () => {
     const error = { code: 'engineTimeout', message: 'the computation did not finish' }
     const run = vi.fn(async () => ({ ok: false as const, error }))
-    const handlers = createHandlers(APP, { run } as never, fakeDocuments(), () => window, NO_SIMULATIONS)
+    const handlers = createHandlers(
+      APP,
+      { run } as never,
+      fakeDocuments(),
+      () => window,
+      NO_SIMULATIONS
+    )
     const thrown = await handlers.runTsa(project, sender).catch((err: unknown) => err)
     expect(toBridgeError(thrown)).toEqual(error)
   })
 
   it('says it is the desktop host', async () => {
-    const handlers = createHandlers(APP, { run: vi.fn() }, fakeDocuments(), () => window, NO_SIMULATIONS)
+    const handlers = createHandlers(
+      APP,
+      { run: vi.fn() },
+      fakeDocuments(),
+      () => window,
+      NO_SIMULATIONS
+    )
     expect(await handlers.appInfo(null, sender)).toEqual({
       name: 'OpenTSA',
       version: '0',
@@ -117,5 +135,83 @@ describe('exportReportPdf', () => {
       .catch((err: unknown) => err)
     expect(toBridgeError(thrown)).toEqual(error)
     expect(documents.exportFile).not.toHaveBeenCalled()
+  })
+})
+
+describe('simulations: progress to the asking window only, cancel by that window only', () => {
+  const summary = {
+    runs: 10,
+    naiveCrossing: 0.2,
+    boundaryCrossing: 0.05,
+    risReached: 1,
+    crossingLook: [0],
+    naiveCrossingLook: [2],
+    standardErrors: { naiveCrossing: 0.1, boundaryCrossing: 0.05, risReached: 0 }
+  }
+  const request = {
+    id: 'run-1',
+    runs: 10,
+    seed: 1,
+    mode: { kind: 'normalLooks' as const, looks: 1 },
+    alpha: 0.05,
+    sides: 2 as const,
+    beta: 0.2,
+    spending: { kind: 'obf' as const }
+  }
+  const windowSender = (id: number, destroyed = false) =>
+    ({ id, isDestroyed: () => destroyed, send: vi.fn() }) as unknown as RequestSender & {
+      send: ReturnType<typeof vi.fn>
+    }
+  /** A host whose run reports progress once, then answers. */
+  const fakeSimulations = () => ({
+    run: vi.fn(async (_key: string, _req: unknown, onProgress: (s: typeof summary) => void) => {
+      onProgress(summary)
+      return { ok: true as const, value: summary }
+    }),
+    cancel: vi.fn(() => true)
+  })
+
+  it("sends progress to the window that asked, under the renderer's id", async () => {
+    const simulations = fakeSimulations()
+    const handlers = createHandlers(
+      APP,
+      { run: vi.fn() },
+      fakeDocuments(),
+      () => window,
+      simulations
+    )
+    const asking = windowSender(3)
+    expect(await handlers.simulate(request, asking)).toEqual(summary)
+    expect(simulations.run.mock.calls[0]?.[0]).toBe('3:run-1')
+    expect(asking.send).toHaveBeenCalledWith('tsa:evt/simulationProgress', { id: 'run-1', summary })
+    expect(simulations.cancel).not.toHaveBeenCalled()
+  })
+
+  it('cancels the run of a window that was closed, at its next progress report', async () => {
+    const simulations = fakeSimulations()
+    const handlers = createHandlers(
+      APP,
+      { run: vi.fn() },
+      fakeDocuments(),
+      () => window,
+      simulations
+    )
+    const closed = windowSender(4, true)
+    await handlers.simulate(request, closed)
+    expect(closed.send).not.toHaveBeenCalled()
+    expect(simulations.cancel).toHaveBeenCalledWith('4:run-1')
+  })
+
+  it("a window cancels its own run: the key carries the sender, so another window's run is out of reach", async () => {
+    const simulations = fakeSimulations()
+    const handlers = createHandlers(
+      APP,
+      { run: vi.fn() },
+      fakeDocuments(),
+      () => window,
+      simulations
+    )
+    expect(await handlers.cancelSimulation({ id: 'run-1' }, windowSender(5))).toBeNull()
+    expect(simulations.cancel).toHaveBeenCalledWith('5:run-1')
   })
 })
