@@ -111,7 +111,10 @@ describe('SimulatePanel', () => {
     const fake = installHost()
     wrapper = mount(SimulatePanel, { attachTo: document.body })
     await wrapper.get('form').trigger('submit')
-    fake.finish({ ok: false, error: { code: 'invalidRequest', message: 'runs: must be ≥ 1', field: 'runs' } })
+    fake.finish({
+      ok: false,
+      error: { code: 'invalidRequest', message: 'runs: must be ≥ 1', field: 'runs' }
+    })
     await flushPromises()
     expect(wrapper.get('[role="alert"]').text()).toBe('runs: must be ≥ 1')
     expect(wrapper.get('[role="status"]').text()).toBe('The simulation failed')

@@ -7,6 +7,7 @@ import type { BoundaryRequest } from '@engine'
 import TeachingPanel from '@renderer/components/teaching/TeachingPanel.vue'
 import SpendingExplorer from '@renderer/components/teaching/SpendingExplorer.vue'
 import PresentMode from '@renderer/components/teaching/PresentMode.vue'
+import StepThrough from '@renderer/components/teaching/StepThrough.vue'
 import * as engineClient from '@renderer/services/engineClient'
 import { exportPng } from '@renderer/charts/exportFigure'
 import { syntheticResult } from '../../charts/syntheticResult'
@@ -59,7 +60,12 @@ describe('TeachingPanel', () => {
       'RIS sensitivity',
       'Simulate'
     ])
-    expect(tabs.map((t) => t.attributes('aria-selected'))).toEqual(['true', 'false', 'false', 'false'])
+    expect(tabs.map((t) => t.attributes('aria-selected'))).toEqual([
+      'true',
+      'false',
+      'false',
+      'false'
+    ])
     expect(wrapper.get('[role="tabpanel"]').attributes('aria-labelledby')).toBe('teaching-tab-step')
   })
 
@@ -80,10 +86,27 @@ describe('TeachingPanel', () => {
     expect(tab(0).attributes('aria-selected')).toBe('true')
   })
 
-  it('says what to do when there is no result yet', () => {
+  it('without an analysis, says what to do and offers the simulator, which needs none', () => {
     wrapper = mount(TeachingPanel, { props: { result: null } })
     expect(wrapper.text()).toContain('Load an example or enter trials')
-    expect(wrapper.find('[role="tablist"]').exists()).toBe(false)
+    const tabs = wrapper.findAll('[role="tablist"] [role="tab"]')
+    expect(tabs.map((t) => t.text())).toEqual(['Simulate'])
+    expect(tabs[0]?.attributes('aria-selected')).toBe('true')
+    expect(wrapper.findComponent(PresentMode).exists()).toBe(false)
+  })
+
+  it('while stepping through, Present shows the look the class is at; other tabs show the whole analysis', async () => {
+    wrapper = mount(TeachingPanel, { props: { result } })
+    const presented = (): number =>
+      (wrapper?.findComponent(PresentMode).props('result') as typeof result).looks.length
+    await flushPromises() // the step-through reports its first look while it mounts
+    expect(presented()).toBe(1) // the step-through starts at the first look
+    await wrapper.findComponent(StepThrough).trigger('keydown', { key: 'End' })
+    expect(presented()).toBe(result.looks.length)
+    await wrapper.findComponent(StepThrough).trigger('keydown', { key: 'Home' })
+    expect(presented()).toBe(1)
+    await wrapper.findAll('[role="tab"]')[1]?.trigger('click')
+    expect(presented()).toBe(result.looks.length)
   })
 })
 
