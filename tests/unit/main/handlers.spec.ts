@@ -171,7 +171,8 @@ describe('simulations: progress to the asking window only, cancel by that window
     cancel: vi.fn(() => true)
   })
 
-  it("sends progress to the window that asked, under the renderer's id", async () => {
+  /** Handlers over a fresh fake simulation host. */
+  const withSimulations = () => {
     const simulations = fakeSimulations()
     const handlers = createHandlers(
       APP,
@@ -180,6 +181,11 @@ describe('simulations: progress to the asking window only, cancel by that window
       () => window,
       simulations
     )
+    return { simulations, handlers }
+  }
+
+  it("sends progress to the window that asked, under the renderer's id", async () => {
+    const { simulations, handlers } = withSimulations()
     const asking = windowSender(3)
     expect(await handlers.simulate(request, asking)).toEqual(summary)
     expect(simulations.run.mock.calls[0]?.[0]).toBe('3:run-1')
@@ -188,14 +194,7 @@ describe('simulations: progress to the asking window only, cancel by that window
   })
 
   it('cancels the run of a window that was closed, at its next progress report', async () => {
-    const simulations = fakeSimulations()
-    const handlers = createHandlers(
-      APP,
-      { run: vi.fn() },
-      fakeDocuments(),
-      () => window,
-      simulations
-    )
+    const { simulations, handlers } = withSimulations()
     const closed = windowSender(4, true)
     await handlers.simulate(request, closed)
     expect(closed.send).not.toHaveBeenCalled()
@@ -203,14 +202,7 @@ describe('simulations: progress to the asking window only, cancel by that window
   })
 
   it("a window cancels its own run: the key carries the sender, so another window's run is out of reach", async () => {
-    const simulations = fakeSimulations()
-    const handlers = createHandlers(
-      APP,
-      { run: vi.fn() },
-      fakeDocuments(),
-      () => window,
-      simulations
-    )
+    const { simulations, handlers } = withSimulations()
     expect(await handlers.cancelSimulation({ id: 'run-1' }, windowSender(5))).toBeNull()
     expect(simulations.cancel).toHaveBeenCalledWith('5:run-1')
   })
