@@ -30,7 +30,17 @@ class FakeChart {
     this.destroyed = true
   }
 }
-vi.mock('@renderer/charts/registerChartJs', () => ({ registerTsaChart: () => FakeChart }))
+// the real createChart/refreshChart, building the fake instead of a Chart
+vi.mock('@renderer/charts/registerChartJs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@renderer/charts/registerChartJs')>()
+  const fakeRegister = () => FakeChart as never
+  return {
+    ...real,
+    registerTsaChart: fakeRegister,
+    createChart: (canvas: HTMLCanvasElement, config: never) =>
+      real.createChart(canvas, config, fakeRegister)
+  }
+})
 
 afterEach(() => {
   instances.length = 0
