@@ -5,6 +5,7 @@ import type { TsaResult } from '@engine'
 import TsaChart from '@renderer/components/chart/TsaChart.vue'
 import { CHART_DRAWN_MARK, type ChartDrawnDetail } from '@renderer/charts/chartDrawMark'
 import { paletteFor } from '@shared/figure/palette'
+import type * as RegisterChartJs from '@renderer/charts/registerChartJs'
 import { syntheticResult } from './syntheticResult'
 
 // happy-dom has no 2D canvas: a fake Chart records what the component does with it
@@ -32,7 +33,7 @@ class FakeChart {
 }
 // the real createChart/refreshChart, building the fake instead of a Chart
 vi.mock('@renderer/charts/registerChartJs', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@renderer/charts/registerChartJs')>()
+  const real = await importOriginal<typeof RegisterChartJs>()
   const fakeRegister = () => FakeChart as never
   return {
     ...real,
