@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, session } from 'electron'
 import { PARSERS } from '@shared/ipc/parse'
 import { installDocumentHost } from './documents/electronHost'
-import { useFigureFontDir } from '../cli/figure/fonts'
 import { createSimulationHost, SIMULATION_IDLE_TIMEOUT_MS } from '@shared/ipc/simulationHost'
 import { adaptNodeWorker, createEngineHost } from './engineHost'
 import createEngineWorker from './engineWorker?nodeWorker'
@@ -21,9 +20,11 @@ const renderer = resolveRenderer(process.env['ELECTRON_RENDERER_URL'], app.isPac
 
 app.enableSandbox() // every renderer sandboxed, whatever a future BrowserWindow passes
 
-// The PDF report's embedded font: resources/ sits beside the app (electron-builder.yml files + asarUnpack), not
-// beside this bundled module, which is where the CLI looks for it.
-useFigureFontDir(pathToFileURL(join(app.getAppPath(), 'resources', 'fonts') + '/'))
+/**
+ * The PDF report's embedded font: resources/ sits beside the app (electron-builder.yml files + asarUnpack), not
+ * beside this bundled module, which is where the CLI looks for it.
+ */
+const REPORT_FONT_DIR = pathToFileURL(join(app.getAppPath(), 'resources', 'fonts') + '/')
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -74,7 +75,8 @@ if (!app.requestSingleInstanceLock()) {
           engine,
           documents.documents,
           documents.windowOf,
-          simulations
+          simulations,
+          REPORT_FONT_DIR
         ),
         PARSERS,
         (event) => isTrustedSender(event, renderer.appOrigin)

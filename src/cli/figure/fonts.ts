@@ -26,7 +26,9 @@ export const figureFontDir = (): URL => fontDir
 
 /** Where the font files are, for a host whose code does not sit in src/cli (the Electron main bundle). */
 export function useFigureFontDir(dir: URL): void {
-  fontDir = new URL(dir.href.endsWith('/') ? dir.href : `${dir.href}/`)
+  const next = new URL(dir.href.endsWith('/') ? dir.href : `${dir.href}/`)
+  if (next.href === fontDir.href) return // the fonts already read stay
+  fontDir = next
   cache = null
 }
 

@@ -4,7 +4,6 @@ import type { SimulationHost } from '@shared/ipc/simulationHost'
 import { analysisInput } from '@shared/projectFile'
 import type { DocumentRequests, DocumentWindow } from '../documents/documentService'
 import type { EngineHost } from '../engineHost'
-import { projectReport } from '../../cli/report/projectReport'
 import { unwrap } from './failure'
 import type { Handlers, RequestSender } from './register'
 
@@ -21,7 +20,9 @@ export function createHandlers(
   engine: Pick<EngineHost, 'run'>,
   documents: DocumentRequests,
   windowOf: (sender: RequestSender) => DocumentWindow,
-  simulations: Pick<SimulationHost, 'run' | 'cancel'>
+  simulations: Pick<SimulationHost, 'run' | 'cancel'>,
+  /** where the report's embedded font is (resources/ beside the app); unset: the CLI's own location */
+  reportFontDir?: URL
 ): Handlers {
   const runKey = (sender: RequestSender, id: string): string => `${sender.id}:${id}`
   return {
@@ -43,6 +44,12 @@ export function createHandlers(
     exportReportPdf: async ({ project, dataExclusions, suggestedName }, sender) => {
       const result = unwrap(await engine.run('runTsa', analysisInput(project)))
       const meta = { version: appInfo.version, generatedAt: new Date(), dataExclusions }
+      // pdfkit, the fonts and the report code load on the first export, not at start-up
+      const [{ projectReport }, { useFigureFontDir }] = await Promise.all([
+        import('../../cli/report/projectReport'),
+        import('../../cli/figure/fonts')
+      ])
+      if (reportFontDir !== undefined) useFigureFontDir(reportFontDir)
       const { data } = await projectReport(project, result, meta, 'pdf')
       const content = Buffer.from(data).toString('base64')
       return documents.exportFile(

@@ -125,6 +125,47 @@ describe('exportReportPdf', () => {
     expect(pdf.includes('FontFile2')).toBe(true) // DejaVu embedded: α, τ² render
   }, 30_000)
 
+  it("reads the report's font from the folder main names (resources/ beside the app)", async () => {
+    const { runTsa } = await import('../../../src/engine')
+    const { figureFontDir, useFigureFontDir } = await import('../../../src/cli/figure/fonts')
+    const { parseProjectFile } = await import('../../../src/shared/projectFile')
+    const { readFileSync } = await import('node:fs')
+    const { resolve } = await import('node:path')
+    const parsed = parseProjectFile(
+      JSON.parse(
+        readFileSync(
+          resolve(import.meta.dirname, '../../../resources/examples/perioOxy.opentsa.json'),
+          'utf8'
+        )
+      )
+    )
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    const cliFonts = figureFontDir()
+    const run = vi.fn(async (_name: string, input: ProjectFile) => runTsa(input))
+    const documents = fakeDocuments()
+    const missing = new URL('file:///nonexistent-opentsa-fonts/')
+    const handlers = createHandlers(
+      APP,
+      { run } as never,
+      documents,
+      () => window,
+      NO_SIMULATIONS,
+      missing
+    )
+    try {
+      const thrown = await handlers
+        .exportReportPdf(
+          { project: parsed.value, dataExclusions: [], suggestedName: 'r.pdf' },
+          sender
+        )
+        .catch((err: unknown) => err)
+      expect(String(thrown)).toMatch(/nonexistent-opentsa-fonts/)
+      expect(documents.exportFile).not.toHaveBeenCalled()
+    } finally {
+      useFigureFontDir(cliFonts)
+    }
+  }, 30_000)
+
   it('an engine failure reaches the renderer and nothing is exported', async () => {
     const error = { code: 'invalidInput', message: 'no trial can be analysed' }
     const run = vi.fn(async () => ({ ok: false as const, error }))
