@@ -6,19 +6,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ElectronApplication, Page } from '@playwright/test'
 import { parseProjectFile } from '../../src/shared/projectFile'
-import {
-  ELECTRON_MAIN,
-  electronBinary,
-  electronTest as test,
-  expect,
-  loadExample
-} from './fixtures'
+import { electronTest as test, expect, loadExample, skipWithoutElectron } from './fixtures'
 
-test.skip(
-  electronBinary() === null,
-  'Electron binary not installed (require("electron") gives no binary path): desktop e2e skipped'
-)
-test.skip(!existsSync(ELECTRON_MAIN), `${ELECTRON_MAIN} missing: run npm run build:electron first`)
+skipWithoutElectron()
 
 // One app per worker: these tests share its window, in this order.
 test.describe.configure({ mode: 'serial' })

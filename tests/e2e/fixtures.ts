@@ -81,3 +81,15 @@ export async function loadExample(page: Page, title = PERIO_OXY): Promise<void> 
   await page.getByRole('menuitem', { name: title }).click()
   await expect(page.getByRole('img', { name: /^TSA chart/ })).toBeVisible()
 }
+
+/** Call at the top of an @electron test file: skips it, saying why, where the desktop app cannot be launched. */
+export function skipWithoutElectron(): void {
+  electronTest.skip(
+    electronBinary() === null,
+    'Electron binary not installed (require("electron") gives no binary path): desktop e2e skipped'
+  )
+  electronTest.skip(
+    !existsSync(ELECTRON_MAIN),
+    `${ELECTRON_MAIN} missing: run npm run build:electron first`
+  )
+}
