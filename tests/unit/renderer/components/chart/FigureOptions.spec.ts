@@ -6,6 +6,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { figureSchema } from '@shared/projectFile'
 import FigureOptions from '@renderer/components/chart/FigureOptions.vue'
 import { emptyProject, useProjectStore } from '@renderer/stores/project'
+import { choose, control, type } from '../labelledControls'
 
 let wrapper: VueWrapper | null = null
 
@@ -24,29 +25,6 @@ function mountOptions(): ReturnType<typeof useProjectStore> {
   store.loadProject(emptyProject())
   wrapper = mount(FigureOptions, { attachTo: document.body })
   return store
-}
-
-/** The control named by a label with exactly this text. */
-function control<T extends HTMLElement = HTMLInputElement>(name: string): T {
-  const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === name)
-  const el = label === undefined ? null : document.getElementById(label.htmlFor)
-  if (el === null) throw new Error(`no control labelled "${name}"`)
-  return el as T
-}
-
-async function type(name: string, text: string): Promise<void> {
-  const input = control(name)
-  input.value = text
-  input.dispatchEvent(new Event('input'))
-  input.dispatchEvent(new Event('change'))
-  await flushPromises()
-}
-
-async function choose(name: string, value: string): Promise<void> {
-  const select = control<HTMLSelectElement>(name)
-  select.value = value
-  select.dispatchEvent(new Event('change'))
-  await flushPromises()
 }
 
 describe('FigureOptions', () => {

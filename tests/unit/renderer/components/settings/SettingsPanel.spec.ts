@@ -13,6 +13,7 @@ import {
 } from '@shared/projectFile'
 import SettingsPanel from '@renderer/components/settings/SettingsPanel.vue'
 import { emptyProject, useProjectStore } from '@renderer/stores/project'
+import { choose, control, type } from '../labelledControls'
 import * as engineClient from '@renderer/services/engineClient'
 import { syntheticResult } from '../../charts/syntheticResult'
 
@@ -106,7 +107,10 @@ async function mountPanel(
 }
 
 /** A project of the given type with changes applied (to reveal the controls that depend on other options). */
-function projectWith(type: 'dichotomous' | 'continuous', change: (p: ProjectFile) => void): ProjectFile {
+function projectWith(
+  type: 'dichotomous' | 'continuous',
+  change: (p: ProjectFile) => void
+): ProjectFile {
   const p = emptyProject(type)
   change(p)
   return p
@@ -118,35 +122,12 @@ const labelOf = (control: Element): string =>
     ? ''
     : (document.querySelector(`label[for="${control.id}"]`)?.textContent?.trim() ?? '')
 
-/** The control named by a label with exactly this text. */
-function control<T extends HTMLElement = HTMLInputElement>(name: string): T {
-  const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === name)
-  const el = label === undefined ? null : document.getElementById(label.htmlFor)
-  if (el === null) throw new Error(`no control labelled "${name}"`)
-  return el as T
-}
 const queryControl = (name: string): HTMLElement | null => {
   try {
     return control(name)
   } catch {
     return null
   }
-}
-
-/** Types into a text field and leaves it (the `change` event commits). */
-async function type(name: string, text: string): Promise<void> {
-  const input = control(name)
-  input.value = text
-  input.dispatchEvent(new Event('input'))
-  input.dispatchEvent(new Event('change'))
-  await flushPromises()
-}
-
-async function choose(name: string, value: string): Promise<void> {
-  const select = control<HTMLSelectElement>(name)
-  select.value = value
-  select.dispatchEvent(new Event('change'))
-  await flushPromises()
 }
 
 /** The text of the elements an element's aria-describedby points at. */
@@ -199,9 +180,7 @@ describe('SettingsPanel: every option of the project file', () => {
         expect(labelOf(el), `a control without a label in "${name}"`).not.toBe('')
         const option = el.dataset['option']
         if (option === undefined) continue
-        expect(OPTIONS.has(option), `data-option "${option}" is no option of the schema`).toBe(
-          true
-        )
+        expect(OPTIONS.has(option), `data-option "${option}" is no option of the schema`).toBe(true)
         labelled.add(option)
         if (el instanceof HTMLSelectElement) {
           const values = offered.get(option) ?? new Set<string>()
